@@ -1,0 +1,88 @@
+package io.filmwire.common.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.schema.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writing JSON answers and reading bounded request bodies on a JDK {@link HttpExchange}. */
+public final class HttpJson {
+
+    private HttpJson() {
+    }
+
+    /** Answers {@code status} with {@code body} as JSON. */
+    public static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        sendBytes(exchange, status, "application/json; charset=utf-8",
+                Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code status} with {@code bytes} of {@code contentType}. */
+    public static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    /**
+     * Answers an error: {@code {"error": code, "message": what is wrong and how to fix it}}.
+     */
+    public static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        send(exchange, status, body);
+    }
+
+    /**
+     * The request body, read whole, or null when it is longer than {@code limit} bytes (the rest is
+     * drained so the connection can be reused).
+     */
+    public static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > limit) {
+                    drain(exchange.getRequestBody());
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // read and count instead
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) {
+                    drain(in);
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        while (in.read(buffer) > 0) {
+            // discard
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.filmwire.common.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes requests by method and path template ({@code /api/films/{id}}) to handlers; answers 404
+ * and 405 in JSON, and 500 in JSON when a handler throws. Each service adds its routes; the
+ * standalone puts all of them on one server. Thread-safe.
+ */
+public final class Router implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    /** A handler of one route; {@code params} holds the template's variables, decoded. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(HttpExchange exchange, Map<String, String> params) throws IOException;
+    }
+
+    /** Decides whether a request may go on; answers it itself (401, say) and returns false when not. */
+    @FunctionalInterface
+    public interface Filter {
+        boolean admit(HttpExchange exchange) throws IOException;
+    }
+
+    private record Route(String method, String[] parts, Handler handler) {
+    }
+
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final List<Filter> filters = new CopyOnWriteArrayList<>();
+
+    /** Adds a route; {@code template} segments in braces match any one path segment. */
+    public Router add(String method, String template, Handler handler) {
+        routes.add(new Route(method, split(template), handler));
+        return this;
+    }
+
+    /** Adds a filter run before every route. */
+    public Router filter(Filter filter) {
+        filters.add(filter);
+        return this;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            for (Filter filter : filters) {
+                if (!filter.admit(exchange)) {
+                    return;
+                }
+            }
+            String method = exchange.getRequestMethod();
+            String[] path = split(exchange.getRequestURI().getRawPath());
+            Set<String> allowed = new LinkedHashSet<>();
+            for (Route route : routes) {
+                Map<String, String> params = match(route.parts(), path);
+                if (params == null) {
+                    continue;
+                }
+                if (route.method().equals(method) || ("HEAD".equals(method) && "GET".equals(route.method()))) {
+                    route.handler().handle(exchange, params);
+                    return;
+                }
+                allowed.add(route.method());
+            }
+            if (!allowed.isEmpty()) {
+                exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
+                HttpJson.error(exchange, 405, "method_not_allowed",
+                        method + " is not served on this path; use " + String.join(" or ", allowed));
+            } else {
+                HttpJson.error(exchange, 404, "not_found", "nothing is served at " + exchange.getRequestURI().getPath());
+            }
+        } catch (IOException e) {
+            LOG.debug("Connection failed while answering {} {}: {}", exchange.getRequestMethod(),
+                    exchange.getRequestURI(), e.toString());
+            exchange.close();
+        } catch (RuntimeException e) {
+            LOG.error("Handler of {} {} failed; answering 500", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            try {
+                HttpJson.error(exchange, 500, "internal_error", "the server failed to answer: " + e.getMessage());
+            } catch (IOException | RuntimeException ignored) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** The decoded query parameters of a request (the first value of each). */
+    public static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> out = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            out.putIfAbsent(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
+        }
+        return out;
+    }
+
+    private static Map<String, String> match(String[] template, String[] path) {
+        if (template.length != path.length) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                params.put(t.substring(1, t.length() - 1), decode(path[i]));
+            } else if (!t.equals(path[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts.toArray(String[]::new);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,88 @@
+package io.filmwire.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+
+    private static <T> T roundTrip(Topic<String, T> topic, T value) {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
+    }
+
+    @Test
+    void filmRecordRoundTripsWithEveryField() {
+        FilmRecord film = Samples.film();
+        assertThat(roundTrip(Topics.FILMS_RECORDS, film)).isEqualTo(film);
+    }
+
+    @Test
+    void rawPageRoundTrips() {
+        assertThat(roundTrip(Topics.PAGES_RAW, Samples.page())).isEqualTo(Samples.page());
+    }
+
+    @Test
+    void cleanPageChangeEventDlqEntryAndOverridesRoundTrip() {
+        CleanPage clean = new CleanPage("p", "https://x.org/p", "x.org", "T", "A", "2020-01-02", "en", "text",
+                List.of(new CleanPage.Segment("H", 2, "body")));
+        assertThat(roundTrip(Topics.PAGES_CLEAN, clean)).isEqualTo(clean);
+
+        ChangeEvent change = new ChangeEvent("film-a", ChangeEvent.UPDATED, 2, 1L,
+                List.of(new ChangeEvent.FieldChange("year", TextNode.valueOf("1990"), TextNode.valueOf("1991"))),
+                new ChangeEvent.Cause("p", "https://x.org/p", null), null, Samples.T);
+        assertThat(roundTrip(Topics.FILMS_CHANGES, change)).isEqualTo(change);
+
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, "p", "p", new byte[] {(byte) 0xff, 0x00, 0x41},
+                "not JSON", new IllegalArgumentException("x"), new DlqEntry.Coordinates("pages.raw", 1, 7L), Samples.T);
+        assertThat(roundTrip(Topics.PAGES_DLQ, dead)).isEqualTo(dead);
+
+        FilmOverrides overrides = new FilmOverrides("film-a", Map.of("year",
+                new FilmOverrides.FieldOverride(TextNode.valueOf("1991"), "ed", "press kit", Samples.T)));
+        assertThat(roundTrip(Topics.FILMS_OVERRIDES, overrides)).isEqualTo(overrides);
+    }
+
+    @Test
+    void nullIsATombstoneBothWays() {
+        assertThat(Topics.FILMS_RECORDS.valueSerde().serializer().serialize("films.records", null)).isNull();
+        assertThat(Topics.FILMS_RECORDS.valueSerde().deserializer().deserialize("films.records", null)).isNull();
+    }
+
+    @Test
+    void malformedBytesFailWithTheTypeAndTopic() {
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Topics.PAGES_RAW.valueSerde().deserializer().deserialize("pages.raw", garbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("RawPage")
+                .hasMessageContaining("pages.raw");
+    }
+
+    @Test
+    void rawPageWithoutBodyIsRejected() {
+        byte[] noBody = "{\"pageId\":\"p\",\"source\":\"http\",\"contentType\":\"text/html\",\"receivedAt\":\"2026-01-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Topics.PAGES_RAW.valueSerde().deserializer().deserialize("pages.raw", noBody))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("body");
+    }
+
+    @Test
+    void dlqKeepsBinaryInputAsBase64AndTextAsText() {
+        byte[] binary = {(byte) 0xc3, (byte) 0x28, 0x01};
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, binary, "r", null,
+                DlqEntry.Coordinates.NONE, Samples.T);
+        assertThat(dead.inputEncoding()).isEqualTo(DlqEntry.BASE64);
+        assertThat(dead.inputBytes()).isEqualTo(binary);
+
+        DlqEntry text = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, "héllo".getBytes(StandardCharsets.UTF_8),
+                "r", null, DlqEntry.Coordinates.NONE, Samples.T);
+        assertThat(text.inputEncoding()).isEqualTo(DlqEntry.UTF8);
+        assertThat(text.input()).isEqualTo("héllo");
+    }
+}
