@@ -1,0 +1,66 @@
+package io.filmwire.enrich.streams;
+
+import io.filmwire.enrich.page.AnalyzedPage;
+import io.filmwire.enrich.page.PageAnalyzer;
+import io.filmwire.enrich.page.PageProcessingException;
+import io.filmwire.enrich.page.RawPageReader;
+import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.RawPage;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * pages.raw bytes -> the page analysed (cleaned, films extracted), keyed by page id; or a dead
+ * letter saying why and where. Stateless; one instance per task, not shared between threads.
+ */
+final class AnalyzeProcessor implements Processor<String, byte[], String, Routed<AnalyzedPage>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeProcessor.class);
+
+    private final RawPageReader reader = new RawPageReader();
+    private final PageAnalyzer analyzer;
+    private final int maxPageChars;
+    private final EnrichMetrics metrics;
+    private ProcessorContext<String, Routed<AnalyzedPage>> context;
+
+    AnalyzeProcessor(PageAnalyzer analyzer, int maxPageChars, EnrichMetrics metrics) {
+        this.analyzer = analyzer;
+        this.maxPageChars = maxPageChars;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed<AnalyzedPage>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String pageId = record.key();
+        try {
+            RawPage raw = reader.read(record.value());
+            pageId = raw.pageId();
+            if (raw.body().length() > maxPageChars) {
+                throw new PageProcessingException(DlqEntry.Stage.CLEAN, "page too large: " + raw.body().length()
+                        + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
+            }
+            AnalyzedPage page = analyzer.analyze(raw);
+            metrics.pageAnalyzed(page.mentions().size());
+            context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)));
+        } catch (PageProcessingException e) {
+            RecordMetadata meta = context.recordMetadata().orElse(null);
+            DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
+                    : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
+            LOG.warn("Page '{}' at {} sent to the dead-letter topic (stage {}): {}", pageId, at, e.stage().id(), e.getMessage());
+            metrics.deadLetter(e.stage());
+            DlqEntry dead = DlqEntry.of(e.stage(), pageId, record.key(), record.value(), e.getMessage(),
+                    e.getCause(), at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            context.forward(record.withKey(pageId == null ? dead.id() : pageId).withValue(new Routed.Dead<>(dead)));
+        }
+    }
+}

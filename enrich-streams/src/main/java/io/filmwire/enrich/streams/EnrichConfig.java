@@ -1,0 +1,44 @@
+package io.filmwire.enrich.streams;
+
+import io.filmwire.common.KafkaSettings;
+import io.filmwire.common.Settings;
+import java.nio.file.Path;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Configuration of enrich-streams, validated at start-up.
+ *
+ * @param applicationId Kafka Streams application id (consumer group, prefix of internal topics)
+ * @param stateDir      where the state stores live
+ * @param threads       stream threads
+ * @param maxPageChars  pages longer than this go to pages.dlq instead of being cleaned
+ */
+public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars) {
+
+    public static final String APPLICATION_ID = "enrich.application.id";
+    public static final String STATE_DIR = "enrich.state.dir";
+    public static final String THREADS = "enrich.threads";
+    public static final String MAX_PAGE_CHARS = "enrich.max.page.chars";
+
+    public static final ConfigDef DEF = new ConfigDef()
+            .define(APPLICATION_ID, Type.STRING, "filmwire-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Kafka Streams application id of enrich-streams.")
+            .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
+                    "State store directory of enrich-streams (default: <data.dir>/streams).")
+            .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
+                    "Stream threads of enrich-streams.")
+            .define(MAX_PAGE_CHARS, Type.INT, 12 * 1024 * 1024, Range.atLeast(1024), Importance.LOW,
+                    "Pages longer than this many characters are sent to pages.dlq (stage clean) instead of being parsed.");
+
+    /** Parsed from settings; {@code defaultStateDir} when none is set. */
+    public static EnrichConfig from(Settings settings, Path defaultStateDir) {
+        AbstractConfig c = new AbstractConfig(DEF, settings.asMap(), false);
+        String dir = c.getString(STATE_DIR);
+        return new EnrichConfig(KafkaSettings.from(settings), c.getString(APPLICATION_ID),
+                dir.isBlank() ? defaultStateDir : Path.of(dir), c.getInt(THREADS), c.getInt(MAX_PAGE_CHARS));
+    }
+}

@@ -1,0 +1,183 @@
+package io.filmwire.publish;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.http.Router;
+import io.filmwire.schema.FilmRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link PublishTopology} and answers the film API from its store:
+ * {@code GET /api/films?q=&limit=} and {@code GET /api/films/{id}}. With several instances each
+ * answers for the films of its own partitions.
+ */
+public final class PublishService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishService.class);
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 1000;
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metricsBinder;
+
+    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder) {
+        this.streams = streams;
+        this.metricsBinder = metricsBinder;
+    }
+
+    /** Kafka Streams properties of publish-service. */
+    public static Properties streamsProperties(PublishConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafka().clientProperties(Map.of()));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        Properties out = new Properties();
+        out.putAll(props);
+        return out;
+    }
+
+    /** Builds the topology and starts it. */
+    public static PublishService start(PublishConfig config, MeterRegistry registry) {
+        KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
+                streamsProperties(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("publish-service thread failed; replacing the thread (the failed batch is retried)", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        streams.start();
+        LOG.info("publish-service started (application id '{}')", config.applicationId());
+        return new PublishService(streams, binder);
+    }
+
+    /** True when processing: running, or rebalancing towards running. */
+    public boolean isHealthy() {
+        KafkaStreams.State s = streams.state();
+        return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+    }
+
+    /** The last published record of a film, or null (also while the store is not ready). */
+    public FilmRecord film(String id) {
+        ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+        return store == null ? null : store.get(id);
+    }
+
+    /** Published films whose title or alias contains {@code query} (all when blank), at most {@code limit}. */
+    public List<FilmRecord> search(String query, int limit) {
+        ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+        if (store == null) {
+            return List.of();
+        }
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        List<FilmRecord> out = new ArrayList<>();
+        try (KeyValueIterator<String, FilmRecord> it = store.all()) {
+            while (it.hasNext() && out.size() < limit) {
+                KeyValue<String, FilmRecord> kv = it.next();
+                FilmRecord film = kv.value;
+                if (q.isEmpty() || film.title().toLowerCase(Locale.ROOT).contains(q)
+                        || film.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q))) {
+                    out.add(film);
+                }
+            }
+        }
+        return out;
+    }
+
+    private ReadOnlyKeyValueStore<String, FilmRecord> store() {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(PublishTopology.PUBLISHED_STORE,
+                    QueryableStoreTypes.keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            return null;
+        }
+    }
+
+    /** Adds the film API to {@code router}. */
+    public void routes(Router router) {
+        router.add("GET", "/api/films", this::listFilms);
+        router.add("GET", "/api/films/{id}", this::getFilm);
+    }
+
+    private void listFilms(HttpExchange exchange, Map<String, String> params) throws IOException {
+        if (!ready(exchange)) {
+            return;
+        }
+        Map<String, String> query = Router.query(exchange);
+        int limit = DEFAULT_LIMIT;
+        if (query.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(query.get("limit"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                HttpJson.error(exchange, 400, "bad_limit", "limit must be a whole number from 1 to " + MAX_LIMIT
+                        + ", was '" + query.get("limit") + "'");
+                return;
+            }
+        }
+        List<FilmRecord> films = search(query.get("q"), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("count", films.size());
+        body.put("films", films);
+        HttpJson.send(exchange, 200, body);
+    }
+
+    private void getFilm(HttpExchange exchange, Map<String, String> params) throws IOException {
+        if (!ready(exchange)) {
+            return;
+        }
+        FilmRecord film = film(params.get("id"));
+        if (film == null) {
+            HttpJson.error(exchange, 404, "film_not_found", "no published film has the id '" + params.get("id")
+                    + "'; GET /api/films?q=TITLE finds films by title");
+            return;
+        }
+        HttpJson.send(exchange, 200, film);
+    }
+
+    private boolean ready(HttpExchange exchange) throws IOException {
+        if (store() == null) {
+            exchange.getResponseHeaders().set("Retry-After", "2");
+            HttpJson.error(exchange, 503, "not_ready", "publish-service is starting or rebalancing; retry shortly");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        metricsBinder.close();
+        streams.close(Duration.ofSeconds(30));
+        LOG.info("publish-service stopped");
+    }
+}

@@ -1,0 +1,37 @@
+package io.filmwire.schema;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Record headers that enrich-streams sets on films.reconciled: the page that caused a new version,
+ * and for a tombstone the film it was merged into.
+ */
+public final class RecordHeaders {
+
+    /** Page id whose arrival produced this version. */
+    public static final String CAUSE_PAGE = "filmwire.cause.page";
+    /** URL of that page, when known. */
+    public static final String CAUSE_URL = "filmwire.cause.url";
+    /** On a tombstone: the id of the film that survives the merge. */
+    public static final String MERGED_INTO = "filmwire.merged.into";
+    /** On a record changed by an editor's override: "editor: reason". */
+    public static final String CAUSE_OVERRIDE = "filmwire.cause.override";
+
+    private RecordHeaders() {
+    }
+
+    /** The text of the last header {@code name}, or null. */
+    public static String text(org.apache.kafka.common.header.Headers headers, String name) {
+        Header h = headers == null ? null : headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Sets header {@code name} to {@code value} (nothing when value is null). */
+    public static void set(org.apache.kafka.common.header.Headers headers, String name, String value) {
+        headers.remove(name);
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

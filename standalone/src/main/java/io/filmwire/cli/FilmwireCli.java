@@ -1,0 +1,65 @@
+package io.filmwire.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code filmwire}: the command line of Filmwire. Output goes to stdout, progress and logs to stderr. */
+@Command(name = "filmwire", mixinStandardHelpOptions = true, version = "Filmwire 0.1.0",
+        description = "Editorial ingestion pipeline for film pages: pages in, reconciled film records out, on Kafka.",
+        subcommands = {
+                DemoCommand.class,
+                RunCommand.class,
+                ExtractCommand.class,
+                IngestCommand.class,
+                TailCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class FilmwireCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+    }
+
+    /** The command line, configured: errors as one line plus usage, exit 2 for bad usage, 1 for failures. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FilmwireCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("filmwire " + commandLine.getCommandName() + ": " + describe(e));
+            if (Boolean.getBoolean("filmwire.debug") || System.getenv("FILMWIRE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (message == null && cause != null) {
+            return describe(cause);
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder: " + message;
+        }
+        return message == null ? e.toString() : message;
+    }
+
+    public static void main(String[] args) {
+        boolean longRunning = args.length > 0 && java.util.Set.of("run", "broker", "ingest-service", "enrich-streams",
+                "publish-service").contains(args[0]);
+        if (longRunning && System.getenv("FILMWIRE_LOG_LEVEL") == null && System.getProperty("FILMWIRE_LOG_LEVEL") == null) {
+            System.setProperty("FILMWIRE_LOG_LEVEL", "INFO");
+        }
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,57 @@
+package io.filmwire.cli;
+
+import io.filmwire.ingest.PageFiles;
+import io.filmwire.schema.RawPage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Page files for the offline commands: each page's id is its file name, so output lines can be
+ * matched to files; its canonical URL, when the page has one, stays its {@code url}.
+ */
+final class OfflinePages {
+
+    /** Largest page file read offline. */
+    static final long LIMIT = 24L * 1024 * 1024;
+
+    private OfflinePages() {
+    }
+
+    /** The files of {@code inputs} (folders walked). */
+    static List<Path> files(List<Path> inputs) throws IOException {
+        List<Path> files = PageFiles.expand(inputs);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no page files (.html, .htm, .txt, .gz) in " + inputs);
+        }
+        return files;
+    }
+
+    /** The page in {@code file}, or null after saying on {@code err} why it cannot be read. */
+    static RawPage read(Path file, Instant now, PrintStream err) {
+        try {
+            RawPage page = PageFiles.read(file, "file:" + file, LIMIT, now);
+            return new RawPage(file.getFileName().toString(), page.url(), page.source(), page.contentType(),
+                    page.fetchedAt(), page.receivedAt(), page.title(), page.body());
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("skipped '" + file + "': " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** All readable pages of {@code files}. */
+    static List<RawPage> readAll(List<Path> files, PrintStream err) {
+        Instant now = Instant.now();
+        List<RawPage> pages = new ArrayList<>();
+        for (Path file : files) {
+            RawPage page = read(file, now, err);
+            if (page != null) {
+                pages.add(page);
+            }
+        }
+        return pages;
+    }
+}
