@@ -85,7 +85,11 @@ public final class PublishService implements AutoCloseable {
         return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
     }
 
-    /** The last published record of a film, or null (also while the store is not ready). */
+    /**
+     * The last published record of a film, or null (also while the store is not ready).
+     *
+     * @throws InvalidStateStoreException when the store goes away during a rebalance
+     */
     public FilmRecord film(String id) {
         ReadOnlyKeyValueStore<String, FilmRecord> store = store();
         return store == null ? null : store.get(id);
@@ -128,7 +132,16 @@ public final class PublishService implements AutoCloseable {
     }
 
     private void listFilms(HttpExchange exchange, Map<String, String> params) throws IOException {
-        if (!ready(exchange)) {
+        try {
+            answerList(exchange);
+        } catch (InvalidStateStoreException e) {
+            notReady(exchange);
+        }
+    }
+
+    private void answerList(HttpExchange exchange) throws IOException {
+        if (store() == null) {
+            notReady(exchange);
             return;
         }
         Map<String, String> query = Router.query(exchange);
@@ -153,10 +166,17 @@ public final class PublishService implements AutoCloseable {
     }
 
     private void getFilm(HttpExchange exchange, Map<String, String> params) throws IOException {
-        if (!ready(exchange)) {
+        FilmRecord film;
+        try {
+            if (store() == null) {
+                notReady(exchange);
+                return;
+            }
+            film = film(params.get("id"));
+        } catch (InvalidStateStoreException e) {
+            notReady(exchange);
             return;
         }
-        FilmRecord film = film(params.get("id"));
         if (film == null) {
             HttpJson.error(exchange, 404, "film_not_found", "no published film has the id '" + params.get("id")
                     + "'; GET /api/films?q=TITLE finds films by title");
@@ -165,13 +185,9 @@ public final class PublishService implements AutoCloseable {
         HttpJson.send(exchange, 200, film);
     }
 
-    private boolean ready(HttpExchange exchange) throws IOException {
-        if (store() == null) {
-            exchange.getResponseHeaders().set("Retry-After", "2");
-            HttpJson.error(exchange, 503, "not_ready", "publish-service is starting or rebalancing; retry shortly");
-            return false;
-        }
-        return true;
+    private static void notReady(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Retry-After", "2");
+        HttpJson.error(exchange, 503, "not_ready", "publish-service is starting or rebalancing; retry shortly");
     }
 
     @Override

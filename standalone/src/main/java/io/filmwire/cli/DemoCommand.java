@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
 
 /** {@code filmwire demo}: the whole pipeline on an embedded broker over the bundled sample pages. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded Kafka broker and all services, ingests the bundled sample pages,",
-                "waits for their film records on films.records, prints them (JSON lines), stops and exits."})
+        description = {"Runs the whole pipeline once over the bundled sample pages and prints their film records.",
+                "Starts an embedded Kafka broker and all services, ingests the sample pages, waits for their",
+                "film records on films.records, prints them (JSON lines on stdout), stops and exits."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,11 +60,11 @@ final class DemoCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
             List<RawPage> pages = SamplePages.load(Instant.now());
             for (RawPage page : pages) {
-                standalone.intake().submit(page).get();
+                standalone.services().intake().submit(page).get();
             }
             err.printf(Locale.ROOT, "demo: %d sample pages acknowledged on %s; waiting for their film records%n",
                     pages.size(), Topics.PAGES_RAW.name());
-            try (PipelineProbe probe = standalone.probe()) {
+            try (PipelineProbe probe = standalone.services().probe()) {
                 if (!probe.awaitIdle(Duration.ofSeconds(timeoutSeconds))) {
                     err.println("demo: the pipeline did not finish within " + timeoutSeconds + " s (lag "
                             + probe.lag() + "); printing what is there");

@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code filmwire extract PATH...}: film records of page files, offline. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Offline, no Kafka: cleans, extracts and reconciles the pages given (files or folders of",
-                ".html, .htm, .txt, .gz) with the same code as the Streams app, and prints one film record",
-                "per line (JSON) for all pages together."})
+        description = {"Offline: prints the film records of page files (JSON lines), no Kafka needed.",
+                "Cleans, extracts and reconciles the pages given (files or folders of .html, .htm, .txt, .gz)",
+                "with the same code as the Streams app: one film record per line for all pages together."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or folders.")

@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
+                ConfigCommand.class,
+                ServiceCommands.Broker.class,
+                ServiceCommands.Ingest.class,
+                ServiceCommands.Enrich.class,
+                ServiceCommands.Publish.class,
                 CommandLine.HelpCommand.class
         })
 public final class FilmwireCli implements Runnable {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code filmwire run}: the long-running standalone. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the embedded broker and all services until Ctrl-C, with HTTP intake, API, metrics",
-                "and ops page. Data is kept in the data directory, which a restart reuses."})
+        description = {"Runs the embedded broker and all services, with HTTP, until Ctrl-C.",
+                "HTTP serves intake (POST /pages), the API, metrics and the ops page. Data is kept in the",
+                "data directory, which a restart reuses."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "filmwire-shutdown"));
         System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics),"
-                + " Kafka on %s. Ctrl-C stops.%n", standalone.httpPort(), standalone.bootstrapServers());
+                + " Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(), standalone.bootstrapServers());
         stopped.await();
         return 0;
     }

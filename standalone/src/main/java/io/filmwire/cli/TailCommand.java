@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code filmwire tail TOPIC}: prints a topic as it grows. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints the messages of a topic as JSON lines {topic, partition, offset, timestamp, key, value}",
-                "as they arrive (committed transactions only)."})
+        description = {"Prints a topic as it grows.",
+                "One JSON line per message: {topic, partition, offset, timestamp, key, value}; committed",
+                "transactions only."})
 final class TailCommand implements Callable<Integer> {
 
     @Mixin

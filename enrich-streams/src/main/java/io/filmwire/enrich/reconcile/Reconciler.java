@@ -41,19 +41,29 @@ public final class Reconciler {
         Objects.requireNonNull(mention, "mention");
         List<FilmState> films = new ArrayList<>();
         List<Emission> emissions = new ArrayList<>();
+        int previousHome = -1;
         for (FilmState film : block == null ? List.<FilmState>of() : block.films()) {
             List<FilmMention> kept = film.mentions().stream()
                     .filter(m -> !m.mentionKey().equals(mention.mentionKey())).toList();
-            if (kept.size() == film.mentions().size()) {
-                films.add(film);
-            } else if (kept.isEmpty()) {
-                emissions.add(new Emission(film.id(), null, mention.pageId()));
-            } else {
+            if (kept.size() != film.mentions().size()) {
+                previousHome = films.size();
                 films.add(new FilmState(film.id(), kept, film.record()));
+            } else {
+                films.add(film);
             }
         }
 
-        int target = bestMatch(films, mention);
+        // a page updated in place stays with its film unless it now disagrees with the film's other pages
+        int target = -1;
+        if (previousHome >= 0) {
+            FilmState home = films.get(previousHome);
+            if (home.mentions().isEmpty() || agreement(home, mention) >= 0) {
+                target = previousHome;
+            }
+        }
+        if (target < 0) {
+            target = bestMatch(films, mention);
+        }
         FilmState joined;
         if (target < 0) {
             joined = new FilmState(newId(mention, films), List.of(mention), null);
@@ -64,6 +74,16 @@ public final class Reconciler {
             List<FilmMention> mentions = new ArrayList<>(film.mentions());
             mentions.add(mention);
             joined = new FilmState(film.id(), mentions, film.record());
+        }
+        films.set(target, joined);
+        for (int i = films.size() - 1; i >= 0; i--) {
+            if (films.get(i).mentions().isEmpty()) {
+                emissions.add(new Emission(films.get(i).id(), null, mention.pageId()));
+                films.remove(i);
+                if (i < target) {
+                    target--;
+                }
+            }
         }
         // re-assemble every film whose mentions changed (the joined one, and any that lost this mention)
         List<FilmState> updated = new ArrayList<>();

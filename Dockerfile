@@ -1,0 +1,21 @@
+# Filmwire services image: `docker compose up --build` uses it; one image, the command picks the part.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY .mvn .mvn
+COPY schemas schemas
+COPY ingest-service ingest-service
+COPY enrich-streams enrich-streams
+COPY publish-service publish-service
+COPY standalone standalone
+RUN mvn -B -q -DskipTests -pl standalone -am package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /var/lib/filmwire filmwire && mkdir -p /var/lib/filmwire && chown filmwire /var/lib/filmwire
+WORKDIR /opt/filmwire
+COPY --from=build /src/standalone/target/filmwire.jar /opt/filmwire/filmwire.jar
+COPY --from=build /src/standalone/target/lib /opt/filmwire/lib
+USER filmwire
+ENV FILMWIRE_DATA_DIR=/var/lib/filmwire FILMWIRE_HTTP_HOST=0.0.0.0 FILMWIRE_LOG_LEVEL=INFO
+ENTRYPOINT ["java", "-jar", "/opt/filmwire/filmwire.jar"]
+CMD ["--help"]

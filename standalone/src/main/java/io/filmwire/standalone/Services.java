@@ -1,0 +1,215 @@
+package io.filmwire.standalone;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.common.KafkaSettings;
+import io.filmwire.common.Settings;
+import io.filmwire.common.TopicAdmin;
+import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.http.HttpService;
+import io.filmwire.common.http.Router;
+import io.filmwire.enrich.streams.EnrichConfig;
+import io.filmwire.enrich.streams.EnrichStreamsApp;
+import io.filmwire.ingest.IngestConfig;
+import io.filmwire.ingest.IntakeHttp;
+import io.filmwire.ingest.PageIntake;
+import io.filmwire.publish.PublishConfig;
+import io.filmwire.publish.PublishService;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Filmwire's services against one Kafka cluster, in this JVM: topics created when missing, then
+ * the chosen parts (ingest-service, enrich-streams, publish-service) and one HTTP server for their
+ * routes plus {@code /health}, {@code /ready} and {@code /metrics}. {@link Standalone} adds an
+ * embedded broker; the same wiring runs against any cluster, and each service alone runs the same
+ * way. {@link #close} stops the parts in reverse order.
+ */
+public final class Services implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    /** The parts that can run. */
+    public enum Part {
+        INGEST, ENRICH, PUBLISH, HTTP;
+
+        /** All three services with HTTP. */
+        public static final Set<Part> ALL = EnumSet.allOf(Part.class);
+    }
+
+    private final StandaloneConfig config;
+    private final Settings settings;
+    private final Set<Part> parts;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, BooleanSupplier> components = new ConcurrentHashMap<>();
+    private KafkaSettings kafka;
+    private EnrichConfig enrichConfig;
+    private PublishConfig publishConfig;
+    private EnrichStreamsApp enrich;
+    private PublishService publish;
+    private PageIntake intake;
+    private IngestConfig ingestConfig;
+    private Router router;
+    private HttpService http;
+
+    private Services(Settings settings, Set<Part> parts) {
+        this.settings = settings;
+        this.parts = EnumSet.copyOf(parts);
+        this.config = StandaloneConfig.from(settings);
+    }
+
+    /** Starts every part; {@code withHttp} false leaves out the HTTP server. */
+    public static Services start(Settings settings, boolean withHttp) {
+        Set<Part> parts = EnumSet.of(Part.INGEST, Part.ENRICH, Part.PUBLISH);
+        if (withHttp) {
+            parts.add(Part.HTTP);
+        }
+        return start(settings, parts);
+    }
+
+    /** Starts the given parts; configuration errors fail here, naming the key. */
+    public static Services start(Settings settings, Set<Part> parts) {
+        Services s = new Services(settings, parts);
+        try {
+            s.startParts();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void startParts() {
+        kafka = KafkaSettings.from(settings);
+        enrichConfig = EnrichConfig.from(settings, config.dataDir().resolve("streams"));
+        publishConfig = PublishConfig.from(settings, config.dataDir().resolve("streams"));
+        ingestConfig = IngestConfig.from(settings);
+        TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
+
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        router = new Router();
+        if (parts.contains(Part.ENRICH)) {
+            enrich = EnrichStreamsApp.start(enrichConfig, registry);
+            started.add(enrich);
+            components.put("enrich-streams", enrich::isHealthy);
+        }
+        if (parts.contains(Part.PUBLISH)) {
+            publish = PublishService.start(publishConfig, registry);
+            started.add(publish);
+            components.put("publish-service", publish::isHealthy);
+            publish.routes(router);
+        }
+        if (parts.contains(Part.INGEST)) {
+            intake = new PageIntake(ingestConfig, registry);
+            started.add(intake);
+            new IntakeHttp(intake, ingestConfig).routes(router);
+        }
+        if (parts.contains(Part.HTTP)) {
+            router.add("GET", "/health", this::health);
+            router.add("GET", "/ready", this::ready);
+            router.add("GET", "/metrics", (exchange, params) -> HttpJson.sendBytes(exchange, 200,
+                    "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8)));
+            http = HttpService.start(config.httpHost(), config.httpPort(), router, config.httpThreads());
+            started.add(http);
+        }
+        LOG.info("Started {} against Kafka at {}", parts, kafka.bootstrapServers());
+    }
+
+    /** Kafka settings of the cluster. */
+    public KafkaSettings kafka() {
+        return kafka;
+    }
+
+    /** The effective settings the services were started with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The intake (writes to pages.raw), or null when ingest-service is not running here. */
+    public PageIntake intake() {
+        return intake;
+    }
+
+    /** The publish service, or null when it is not running here. */
+    public PublishService publish() {
+        return publish;
+    }
+
+    /** The router of the HTTP server, for parts that add routes. */
+    public Router router() {
+        return router;
+    }
+
+    /** The HTTP port, or -1 without HTTP. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** The Prometheus registry all parts report to. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** A probe of how far the Streams apps are behind. Close it after use. */
+    public PipelineProbe probe() {
+        return new PipelineProbe(kafka, enrichConfig, publishConfig);
+    }
+
+    /** Adds a part to /health (the embedded broker, say); unhealthy when it is down. */
+    public void addHealthComponent(String name, BooleanSupplier up) {
+        components.put(name, up);
+    }
+
+    /** True when every running part is up. */
+    public boolean isHealthy() {
+        return components.values().stream().allMatch(BooleanSupplier::getAsBoolean);
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        components.forEach((name, up) -> parts.put(name, up.getAsBoolean() ? "UP" : "DOWN"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", isHealthy() ? "UP" : "DOWN");
+        body.put("components", parts);
+        return body;
+    }
+
+    private void health(HttpExchange exchange, Map<String, String> params) throws IOException {
+        HttpJson.send(exchange, isHealthy() ? 200 : 503, status());
+    }
+
+    private void ready(HttpExchange exchange, Map<String, String> params) throws IOException {
+        boolean ready = isHealthy() && (enrich == null || enrich.state() == KafkaStreams.State.RUNNING);
+        HttpJson.send(exchange, ready ? 200 : 503, status());
+    }
+
+    /** Stops HTTP, the intake, then the Streams apps. Safe to call twice. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

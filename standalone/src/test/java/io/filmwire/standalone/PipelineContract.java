@@ -1,0 +1,144 @@
+package io.filmwire.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.FilmRecord;
+import io.filmwire.schema.Json;
+import io.filmwire.schema.MessageSchema;
+import io.filmwire.schema.SchemaValidator;
+import io.filmwire.schema.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the running pipeline must do, whatever the cluster: the embedded broker
+ * ({@link EmbeddedPipelineIT}) or a Kafka container ({@link ContainerPipelineIT}).
+ */
+abstract class PipelineContract {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The services under test, started with HTTP. */
+    abstract Services services();
+
+    static String moviePage(String title, int year, String director) {
+        return "<!doctype html><html><head><title>" + title + " (" + year + ") - Test Films</title>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"Movie\",\"name\":\"" + title
+                + "\",\"datePublished\":\"" + year + "-01-01\",\"duration\":\"PT1H40M\"}</script></head>"
+                + "<body><article><h1>" + title + "</h1><p>A film directed by " + director + ".</p></article></body></html>";
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + services().httpPort() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + services().httpPort() + path)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    FilmRecord awaitRecord(String title) {
+        return Await.until(TIMEOUT, "a film record titled '" + title + "' on films.records", () ->
+                TopicReader.readToEnd(services().kafka(), Topics.FILMS_RECORDS.name()).stream()
+                        .map(r -> Topics.FILMS_RECORDS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                        .filter(Objects::nonNull)
+                        .filter(f -> f.title().equals(title))
+                        .findFirst().orElse(null));
+    }
+
+    @Test
+    void aPagePostedOverHttpComesOutOnFilmsRecords() throws Exception {
+        String title = "Posted Film " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> accepted = post("/pages?url=https://films.example/posted/" + title.hashCode(),
+                "text/html; charset=utf-8", moviePage(title, 2001, "Ann Example"));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode answer = Json.mapper().readTree(accepted.body());
+        assertThat(answer.path("pageId").asText()).startsWith("https://films.example/posted/");
+
+        FilmRecord film = awaitRecord(title);
+        assertThat(film.year()).isEqualTo(2001);
+        assertThat(film.runtimeMinutes()).isEqualTo(100);
+        assertThat(film.sources()).extracting(FilmRecord.SourceRef::pageId).contains(answer.path("pageId").asText());
+        assertThat(SchemaValidator.get().violations(MessageSchema.FILM_RECORD, film)).isEmpty();
+
+        HttpResponse<String> api = Await.until(TIMEOUT, "the film in the API", () -> {
+            try {
+                HttpResponse<String> r = get("/api/films/" + film.id());
+                return r.statusCode() == 200 ? r : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertThat(Json.mapper().readTree(api.body()).path("title").asText()).isEqualTo(title);
+    }
+
+    @Test
+    void aCorruptMessageLandsInTheDeadLetterTopicAndTheNextPageStillFlows() throws Exception {
+        String key = "corrupt-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                services().kafka().clientProperties(Map.of("acks", "all")), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PAGES_RAW.name(), key, new byte[] {'{', 0x01, (byte) 0xfe})).get();
+        }
+        String title = "After The Corrupt One " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/pages", "text/html", moviePage(title, 1999, "Bo Example")).statusCode()).isEqualTo(202);
+
+        DlqEntry dead = Await.until(TIMEOUT, "the corrupt message on pages.dlq", () ->
+                TopicReader.readToEnd(services().kafka(), Topics.PAGES_DLQ.name()).stream()
+                        .filter(r -> key.equals(r.key()))
+                        .map(r -> Topics.PAGES_DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                        .findFirst().orElse(null));
+        assertThat(dead.stage()).isEqualTo("validate");
+        assertThat(dead.inputTopic()).isEqualTo(Topics.PAGES_RAW.name());
+        assertThat(dead.inputBytes()).containsExactly('{', 0x01, (byte) 0xfe);
+        assertThat(awaitRecord(title).year()).isEqualTo(1999);
+    }
+
+    @Test
+    void healthAndMetricsAnswer() throws Exception {
+        HttpResponse<String> health = Await.until(TIMEOUT, "a healthy /health", () -> {
+            try {
+                HttpResponse<String> r = get("/health");
+                return r.statusCode() == 200 ? r : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertThat(Json.mapper().readTree(health.body()).path("status").asText()).isEqualTo("UP");
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("filmwire_ingest_pages_total").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithJsonThatSaysWhy() throws Exception {
+        HttpResponse<String> malformed = post("/pages", "application/json", "{\"url\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(malformed.body()).path("error").asText()).isEqualTo("malformed_json");
+        HttpResponse<String> binary = post("/pages", "application/pdf", "%PDF-1.4");
+        assertThat(binary.statusCode()).isEqualTo(415);
+        assertThat(get("/api/films/film-does-not-exist").statusCode()).isIn(404, 503);
+        assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+    }
+
+    /** Keeps the records of a topic in a readable form for failure messages. */
+    static String describe(ConsumerRecord<String, byte[]> r) {
+        return r.key() + " -> " + (r.value() == null ? "null" : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
