@@ -1,0 +1,178 @@
+package io.filmwire.enrich.extract;
+
+import io.filmwire.enrich.extract.text.PersonNames;
+import io.filmwire.enrich.model.Fact;
+import io.filmwire.enrich.model.FilmMention;
+import io.filmwire.enrich.model.Layer;
+import io.filmwire.enrich.reconcile.Survivorship;
+import io.filmwire.schema.FilmRecord.Credit;
+import io.filmwire.schema.FilmRecord.Rating;
+import io.filmwire.schema.RawPage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.text.Normalizer;
+
+/**
+ * Everything the extractors found about one work on one page, before a value is chosen per field.
+ * Single-valued fields keep their best candidate (most trusted layer, then highest confidence, then
+ * first found); lists keep every distinct value with its best evidence. Not thread-safe.
+ */
+public final class WorkFacts {
+
+    final List<Fact<String>> titles = new ArrayList<>();
+    final List<Fact<String>> aliases = new ArrayList<>();
+    final List<Fact<Integer>> years = new ArrayList<>();
+    final List<Fact<Integer>> runtimes = new ArrayList<>();
+    final List<Fact<Rating>> ratings = new ArrayList<>();
+    final List<Fact<String>> languages = new ArrayList<>();
+    final List<Fact<String>> genres = new ArrayList<>();
+    final List<Fact<Credit>> credits = new ArrayList<>();
+
+    public void title(String value, Layer layer, String evidence, double confidence) {
+        if (value != null && !value.isBlank()) {
+            titles.add(Fact.of(value.strip(), layer, evidence, confidence));
+        }
+    }
+
+    public void alias(String value, Layer layer, String evidence, double confidence) {
+        if (value != null && !value.isBlank()) {
+            aliases.add(Fact.of(value.strip(), layer, evidence, confidence));
+        }
+    }
+
+    public void year(int value, Layer layer, String evidence, double confidence) {
+        years.add(Fact.of(value, layer, evidence, confidence));
+    }
+
+    public void runtime(int value, Layer layer, String evidence, double confidence) {
+        runtimes.add(Fact.of(value, layer, evidence, confidence));
+    }
+
+    public void rating(Rating value, Layer layer, String evidence, double confidence) {
+        ratings.add(Fact.of(value, layer, evidence, confidence));
+    }
+
+    public void language(String value, Layer layer, String evidence, double confidence) {
+        languages.add(Fact.of(value, layer, evidence, confidence));
+    }
+
+    public void genre(String value, Layer layer, String evidence, double confidence) {
+        if (value != null && !value.isBlank()) {
+            genres.add(Fact.of(value.strip(), layer, evidence, confidence));
+        }
+    }
+
+    /** Adds a credit when the name has the shape of a person's name. */
+    public void credit(String role, String name, String character, Layer layer, String evidence, double confidence) {
+        String clean = PersonNames.clean(name);
+        if (PersonNames.isName(clean)) {
+            credits.add(Fact.of(new Credit(role, clean, character == null || character.isBlank() ? null : character.strip()),
+                    layer, evidence, confidence));
+        }
+    }
+
+    /** Adds everything {@code other} found. */
+    public void addAll(WorkFacts other) {
+        titles.addAll(other.titles);
+        aliases.addAll(other.aliases);
+        years.addAll(other.years);
+        runtimes.addAll(other.runtimes);
+        ratings.addAll(other.ratings);
+        languages.addAll(other.languages);
+        genres.addAll(other.genres);
+        credits.addAll(other.credits);
+    }
+
+    /** True when something besides a title was found. */
+    public boolean hasFacts() {
+        return !years.isEmpty() || !runtimes.isEmpty() || !ratings.isEmpty() || !languages.isEmpty()
+                || !genres.isEmpty() || !credits.isEmpty();
+    }
+
+    /** The credits found so far. */
+    public List<Fact<Credit>> credits() {
+        return credits;
+    }
+
+    /** The best title candidate, if any. */
+    public Optional<Fact<String>> bestTitle() {
+        return best(titles);
+    }
+
+    /** The best year candidate, if any. */
+    public Optional<Fact<Integer>> bestYear() {
+        return best(years);
+    }
+
+    /**
+     * The film's rating: when several are shown (the site's own from 207 votes, IMDb's from 174,300),
+     * the one from the most votes; without counts, the best-supported.
+     */
+    public Optional<Fact<Rating>> bestRating() {
+        Optional<Fact<Rating>> counted = ratings.stream().filter(f -> f.value().count() != null)
+                .max(Comparator.comparingLong((Fact<Rating> f) -> f.value().count()));
+        return counted.isPresent() ? counted : best(ratings);
+    }
+
+    static <T> Optional<Fact<T>> best(List<Fact<T>> facts) {
+        return facts.stream().max(Comparator.comparingDouble((Fact<T> f) -> score(f)));
+    }
+
+    private static double score(Fact<?> f) {
+        return Survivorship.weight(f.layerEnum()) * f.confidence();
+    }
+
+    /** The mention of this work, or empty without a title. */
+    public Optional<FilmMention> toMention(RawPage page, String site, int index) {
+        Optional<Fact<String>> title = bestTitle();
+        if (title.isEmpty()) {
+            return Optional.empty();
+        }
+        String titleKey = fold(title.get().value());
+        List<Fact<String>> otherTitles = new ArrayList<>(distinct(aliases, WorkFacts::fold));
+        otherTitles.removeIf(a -> fold(a.value()).equals(titleKey));
+        return Optional.of(new FilmMention(page.pageId(), page.url(), site, page.fetchedAt(), index, title.get(), otherTitles, best(years).orElse(null),
+                best(runtimes).orElse(null), bestRating().orElse(null),
+                distinct(languages, s -> s.toLowerCase(Locale.ROOT)), distinct(genres, s -> s.toLowerCase(Locale.ROOT)),
+                distinctCredits()));
+    }
+
+    private List<Fact<Credit>> distinctCredits() {
+        Map<String, Fact<Credit>> byKey = new LinkedHashMap<>();
+        for (Fact<Credit> f : credits) {
+            String key = f.value().role() + ":" + fold(f.value().name());
+            byKey.merge(key, f, (a, b) -> score(b) > score(a) ? withCharacter(b, a) : withCharacter(a, b));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static Fact<Credit> withCharacter(Fact<Credit> kept, Fact<Credit> other) {
+        if (kept.value().character() == null && other.value().character() != null) {
+            Credit c = kept.value();
+            return new Fact<>(new Credit(c.role(), c.name(), other.value().character()), kept.layer(), kept.evidence(),
+                    kept.confidence());
+        }
+        return kept;
+    }
+
+    private static <T> List<Fact<T>> distinct(List<Fact<T>> facts, Function<T, String> key) {
+        Map<String, Fact<T>> byKey = new LinkedHashMap<>();
+        for (Fact<T> f : facts) {
+            byKey.merge(key.apply(f.value()), f, (a, b) -> score(b) > score(a) ? b : a);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+}

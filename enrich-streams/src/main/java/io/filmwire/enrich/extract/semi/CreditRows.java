@@ -1,0 +1,190 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.text.PersonNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * People listed under a credit label, row by row: table rows, list items, or repeated blocks give one
+ * person each ("Ben Kingsley ... Mahatma Gandhi", "Richard Attenborough .... producer"); running
+ * text gives a list ("Roxy Rezvany, Matt Diegan and Aya Kaido"), where linked names are preferred.
+ * Stateless.
+ */
+public final class CreditRows {
+
+    /** One person: the name, and what the row says besides (a character, or the crew job). */
+    public record Row(String name, String detail) {
+    }
+
+    private static final Set<String> ROW_TAGS = Set.of("tr", "li", "dd");
+    private static final int MAX_ROWS = 3000;
+
+    private CreditRows() {
+    }
+
+    /** The people in the value nodes that follow a credit label. */
+    public static List<Row> rows(List<Node> value) {
+        List<Element> rowElements = new ArrayList<>();
+        for (Node n : value) {
+            collectRows(n, rowElements);
+            if (rowElements.size() > MAX_ROWS) {
+                break;
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        if (rowElements.size() >= 2 || rowElements.size() == 1 && value.size() == 1) {
+            for (Element row : rowElements) {
+                Row r = row(row);
+                if (r != null) {
+                    rows.add(r);
+                } else {
+                    // a row holding a list of names ("A, B and C" in one cell)
+                    for (String name : names(List.of(row))) {
+                        rows.add(new Row(name, null));
+                    }
+                }
+            }
+            return rows;
+        }
+        for (String name : names(value)) {
+            rows.add(new Row(name, null));
+        }
+        return rows;
+    }
+
+    private static void collectRows(Node node, List<Element> out) {
+        if (!(node instanceof Element el) || DomText.INVISIBLE.contains(el.normalName())) {
+            return;
+        }
+        String tag = el.normalName();
+        if (ROW_TAGS.contains(tag)) {
+            out.add(el);
+            return;
+        }
+        if (tag.equals("table") || tag.equals("tbody") || tag.equals("thead") || tag.equals("ul") || tag.equals("ol")
+                || tag.equals("dl")) {
+            for (Element child : el.children()) {
+                collectRows(child, out);
+            }
+            return;
+        }
+        // repeated blocks: a container whose children are several similar elements, each a person
+        List<Element> children = el.children();
+        if (children.size() >= 2 && similar(children)) {
+            for (Element child : children) {
+                if (!child.text().isBlank()) {
+                    out.add(child);
+                }
+            }
+            return;
+        }
+        if (children.size() == 1) {
+            collectRows(children.get(0), out);
+        }
+    }
+
+    private static boolean similar(List<Element> children) {
+        String tag = children.get(0).normalName();
+        String cls = children.get(0).className();
+        int same = 0;
+        for (Element c : children) {
+            if (c.normalName().equals(tag) && (cls.isEmpty() || c.className().equals(cls))) {
+                same++;
+            }
+        }
+        return same >= children.size() * 0.8 && !tag.equals("a") && !tag.equals("span") && !tag.equals("br");
+    }
+
+    /** The person of a row: the first cell that is a name, with the cells after it as the detail. */
+    static Row row(Element row) {
+        List<String> cells = cells(row);
+        for (int i = 0; i < cells.size(); i++) {
+            String name = PersonNames.clean(cells.get(i));
+            if (PersonNames.isName(name)) {
+                StringBuilder detail = new StringBuilder();
+                for (int j = i + 1; j < cells.size(); j++) {
+                    String c = cells.get(j).strip();
+                    if (c.matches("[.…\\s]*") || c.equalsIgnoreCase("as")) {
+                        continue;
+                    }
+                    if (detail.length() > 0) {
+                        detail.append(' ');
+                    }
+                    detail.append(c);
+                }
+                String rest = cells.get(i).replace(name, "").strip();
+                if (detail.length() == 0 && rest.matches("(?s)^[.…\\s]{2,}.*")) {
+                    detail.append(rest.replaceFirst("^[.…\\s]+", ""));
+                }
+                return new Row(name, detail.length() == 0 ? null : detail.toString().replaceFirst("^(?i)as\\s+", ""));
+            }
+            if (cells.get(i).contains(",") || cells.get(i).contains(" and ")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The texts of a row's cells: its own text runs and those of its descendants, in order. */
+    static List<String> cells(Element row) {
+        List<String> cells = new ArrayList<>();
+        collectCells(row, cells);
+        return cells;
+    }
+
+    private static void collectCells(Element el, List<String> cells) {
+        StringBuilder own = new StringBuilder();
+        for (Node child : el.childNodes()) {
+            if (child instanceof TextNode t) {
+                own.append(t.text());
+            } else if (child instanceof Element c && !DomText.INVISIBLE.contains(c.normalName())) {
+                flush(own, cells);
+                if (c.normalName().equals("br")) {
+                    continue;
+                }
+                collectCells(c, cells);
+            }
+        }
+        flush(own, cells);
+    }
+
+    private static void flush(StringBuilder own, List<String> cells) {
+        String text = own.toString().replace('\u00a0', ' ').strip();
+        if (!text.isEmpty()) {
+            cells.add(text);
+        }
+        own.setLength(0);
+    }
+
+    /**
+     * The names in running text: linked names when the text links people, else the text split at
+     * commas and "and".
+     */
+    static List<String> names(List<? extends Node> value) {
+        List<String> linked = new ArrayList<>();
+        int links = 0;
+        for (Node n : value) {
+            if (n instanceof Element el) {
+                List<Element> anchors = new ArrayList<>(el.select("a"));
+                if (el.normalName().equals("a")) {
+                    anchors.add(0, el);
+                }
+                for (Element a : anchors) {
+                    links++;
+                    String name = PersonNames.clean(a.text());
+                    if (PersonNames.isName(name) && !linked.contains(name)) {
+                        linked.add(name);
+                    }
+                }
+            }
+        }
+        if (!linked.isEmpty() && linked.size() * 2 >= links - 2) {
+            return linked;
+        }
+        return PersonNames.split(DomText.text(value));
+    }
+}

@@ -1,0 +1,216 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.text.Labels;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Layer 2 in markup: an element whose whole text is a label ("Director:", {@code <th>Running time</th>},
+ * {@code <h4>Directed by</h4>}, {@code <dt>Language</dt>}) and that comes first in its container
+ * introduces the value that follows it: its following siblings, or, when it is alone in its
+ * container, the container's following siblings (a heading row followed by credit rows), up to the
+ * next label or heading. A label inside a link (navigation) or after other text in its container
+ * (a job under a name in a cast list) is not one. Stateless.
+ */
+public final class DomLabelExtractor {
+
+    private static final int MAX_LABEL_CHARS = 70;
+    private static final int MAX_VALUE_NODES = 4000;
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> NOT_LABELS = Set.of("a", "option", "button", "title", "label", "select");
+
+    /**
+     * Adds the facts of every label found below {@code root} that is about the page's film.
+     *
+     * @return the blocks judged to be about other films, for the other extractors to skip
+     */
+    public Set<Element> extract(Element root, WorkFacts facts) {
+        Map<Element, Labels.Meaning> labels = find(root);
+        Set<Element> elsewhere = Regions.repeatedItemBlocks(labels);
+        for (Map.Entry<Element, Labels.Meaning> e : labels.entrySet()) {
+            Element label = e.getKey();
+            if (Regions.inside(label, elsewhere)) {
+                continue;
+            }
+            List<Node> value = valueOf(label, labels);
+            if (value.isEmpty()) {
+                continue;
+            }
+            String text = DomText.text(value);
+            if (text.isEmpty()) {
+                continue;
+            }
+            Labels.Meaning meaning = e.getValue();
+            List<CreditRows.Row> rows = meaning.field() == Labels.Field.CREDIT || meaning.field() == Labels.Field.CREW
+                    ? CreditRows.rows(value) : List.of();
+            LabelValues.add(meaning, label.text(), text, rows, facts);
+        }
+        return elsewhere;
+    }
+
+    /** The label elements below {@code root}, in document order, outermost only. */
+    Map<Element, Labels.Meaning> find(Element root) {
+        Map<Element, Labels.Meaning> found = new IdentityHashMap<>();
+        List<Element> order = new ArrayList<>();
+        root.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                String tag = el.normalName();
+                if (DomText.INVISIBLE.contains(tag) || Regions.isElsewhere(el)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                String text = shortText(el);
+                if (text == null || text.isEmpty()) {
+                    return FilterResult.CONTINUE;
+                }
+                Optional<Labels.Meaning> meaning = Labels.whole(text);
+                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && el.closest("a") == null && firstInContainer(el)) {
+                    found.put(el, meaning.get());
+                    order.add(el);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        });
+        Map<Element, Labels.Meaning> ordered = new java.util.LinkedHashMap<>();
+        for (Element el : order) {
+            ordered.put(el, found.get(el));
+        }
+        return ordered;
+    }
+
+    /** The element's text when it is short enough to be a label, else null (stops reading early). */
+    static String shortText(Element el) {
+        StringBuilder sb = new StringBuilder();
+        boolean[] tooLong = {false};
+        el.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.text());
+                    if (sb.length() > MAX_LABEL_CHARS * 2) {
+                        tooLong[0] = true;
+                        return FilterResult.STOP;
+                    }
+                } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                } else if (node instanceof Element e && e.normalName().equals("br")) {
+                    sb.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        });
+        String text = sb.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        return tooLong[0] || text.length() > MAX_LABEL_CHARS ? null : text;
+    }
+
+    private static boolean firstInContainer(Element el) {
+        for (Node prev = el.previousSibling(); prev != null; prev = prev.previousSibling()) {
+            if (!blank(prev)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(Node node) {
+        if (node instanceof TextNode t) {
+            return t.isBlank() || t.text().strip().matches("[|•·:,\\-–—]*");
+        }
+        if (node instanceof Element el) {
+            if (DomText.INVISIBLE.contains(el.normalName())) {
+                return true;
+            }
+            String text = shortText(el);
+            return text != null && text.isEmpty();
+        }
+        return true;
+    }
+
+    /** The nodes that make up the value of {@code label}. */
+    static List<Node> valueOf(Element label, Map<Element, Labels.Meaning> labels) {
+        Node cur = label;
+        for (int depth = 0; depth < 5 && cur != null; depth++) {
+            List<Node> collected = new ArrayList<>();
+            for (Node sib = cur.nextSibling(); sib != null; sib = sib.nextSibling()) {
+                if (blank(sib) || parenthetical(sib)) {
+                    continue;
+                }
+                if (startsSection(sib, labels)) {
+                    break;
+                }
+                collected.add(sib);
+                if (collected.size() >= MAX_VALUE_NODES) {
+                    break;
+                }
+            }
+            if (!collected.isEmpty()) {
+                return collected;
+            }
+            Node parent = cur.parent();
+            if (!(parent instanceof Element p) || p.normalName().equals("body") || p.normalName().equals("html")
+                    || hasOtherText(p, cur)) {
+                return collected;
+            }
+            cur = parent;
+        }
+        return List.of();
+    }
+
+    /** A qualifier after a label, "(in credits order)": not the value. */
+    private static boolean parenthetical(Node node) {
+        String text = node instanceof TextNode t ? t.text().strip()
+                : node instanceof Element el ? shortText(el) : null;
+        return text != null && text.matches("^\\(.*\\)$");
+    }
+
+    private static boolean hasOtherText(Element container, Node inside) {
+        for (Node child : container.childNodes()) {
+            if (child != inside && !blank(child) && !parenthetical(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code node} is, or begins with, a label or a heading. */
+    private static boolean startsSection(Node node, Map<Element, Labels.Meaning> labels) {
+        Node n = node;
+        for (int depth = 0; depth < 8 && n instanceof Element el; depth++) {
+            if (labels.containsKey(el) || HEADINGS.contains(el.normalName())) {
+                return true;
+            }
+            Node first = null;
+            for (Node child : el.childNodes()) {
+                if (!blank(child)) {
+                    first = child;
+                    break;
+                }
+            }
+            n = first;
+        }
+        return false;
+    }
+}

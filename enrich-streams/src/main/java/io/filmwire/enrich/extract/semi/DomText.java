@@ -1,0 +1,123 @@
+package io.filmwire.enrich.extract.semi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/** Text of DOM nodes with line breaks where blocks and {@code <br>} break it. Stateless. */
+public final class DomText {
+
+    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
+            "dd", "table", "tbody", "thead", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+            "br", "figure", "figcaption", "header", "footer", "aside", "nav", "form", "hr", "option", "select");
+    static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg", "iframe",
+            "select", "option", "button", "input", "textarea", "object", "embed", "canvas");
+
+    private DomText() {
+    }
+
+    /** The text of {@code nodes}, one line per block, whitespace collapsed within lines, blank lines dropped. */
+    public static String text(List<? extends Node> nodes) {
+        StringBuilder out = new StringBuilder();
+        for (Node n : nodes) {
+            append(n, out);
+            out.append('\n');
+        }
+        return tidy(out);
+    }
+
+    /** The text of one node, as {@link #text(List)}. */
+    public static String text(Node node) {
+        StringBuilder out = new StringBuilder();
+        append(node, out);
+        return tidy(out);
+    }
+
+    /** The lines of the text of {@code node}. */
+    public static List<String> lines(Node node) {
+        return lines(node, java.util.Collections.emptySet());
+    }
+
+    /** The lines of the text of {@code node}, leaving out the subtrees {@code skipped} and those about other things. */
+    public static List<String> lines(Node node, Set<Element> skipped) {
+        StringBuilder raw = new StringBuilder();
+        append(node, raw, skipped);
+        List<String> out = new ArrayList<>();
+        for (String line : tidy(raw).split("\n")) {
+            if (!line.isBlank()) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static void append(Node root, StringBuilder out) {
+        append(root, out, null);
+    }
+
+    private static void append(Node root, StringBuilder out, Set<Element> skipped) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int skip = 0;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element el) {
+                    if (INVISIBLE.contains(el.normalName()) || skip > 0
+                            || skipped != null && (skipped.contains(el) || Regions.isElsewhere(el))) {
+                        skip++;
+                        return;
+                    }
+                    if (BLOCKS.contains(el.normalName())) {
+                        out.append('\n');
+                    } else if (el.normalName().equals("td") || el.normalName().equals("th")) {
+                        out.append(' ');
+                    }
+                } else if (node instanceof TextNode t && skip == 0) {
+                    out.append(t.getWholeText());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el) {
+                    if (skip > 0) {
+                        skip--;
+                        return;
+                    }
+                    if (BLOCKS.contains(el.normalName())) {
+                        out.append('\n');
+                    }
+                }
+            }
+        }, root);
+    }
+
+    private static String tidy(StringBuilder raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (String line : raw.toString().replace('\u00a0', ' ').split("\n")) {
+            String l = line.replaceAll("[ \\t\\x0B\\f\\r\\u200b]+", " ").strip();
+            if (!l.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                out.append(l);
+            }
+        }
+        return out.toString();
+    }
+
+    /** True for elements whose text is never shown. */
+    public static boolean invisible(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (INVISIBLE.contains(e.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.structured.Titles;
+import io.filmwire.enrich.extract.text.Labels;
+import io.filmwire.enrich.extract.text.Languages;
+import io.filmwire.enrich.extract.text.Ratings;
+import io.filmwire.enrich.extract.text.Runtimes;
+import io.filmwire.enrich.extract.text.Years;
+import io.filmwire.enrich.model.Layer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the value after a label into facts, the same way whatever markup it came from: a credit
+ * list into credits (with each row's own job when it states one), a running time, languages,
+ * genres, a year, a rating, a title. Stateless.
+ */
+public final class LabelValues {
+
+    private static final double CONFIDENCE = 0.85;
+
+    private LabelValues() {
+    }
+
+    /** Adds the facts of one label's value; {@code rows} are the people when the value is a credit list. */
+    public static void add(Labels.Meaning meaning, String label, String valueText, List<CreditRows.Row> rows,
+                           WorkFacts facts) {
+        String firstLine = valueText.lines().findFirst().orElse("").strip();
+        String evidence = label.strip() + " " + firstLine;
+        switch (meaning.field()) {
+            case CREDIT, CREW -> {
+                for (CreditRows.Row row : rows) {
+                    String role = meaning.role();
+                    String character = null;
+                    String own = Labels.roleOfDescription(row.detail()).orElse(null);
+                    if (meaning.field() == Labels.Field.CREW) {
+                        role = own != null ? own : "cast";
+                        character = own == null ? row.detail() : null;
+                    } else if ("producer".equals(role) && own != null && own.equals("executive_producer")) {
+                        role = own;
+                    } else if ("cast".equals(role) || "self".equals(role)) {
+                        character = row.detail();
+                    }
+                    facts.credit(role, row.name(), character, Layer.SEMI_STRUCTURED,
+                            label.strip() + " " + row.name() + (row.detail() == null ? "" : " ... " + row.detail()),
+                            CONFIDENCE);
+                }
+            }
+            case RUNTIME -> Runtimes.parse(firstLine).ifPresent(m ->
+                    facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            case LANGUAGE -> {
+                int n = 0;
+                for (String part : valueText.split("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+|\\s+و\\s+)\\s*")) {
+                    var language = Languages.normalise(part);
+                    if (language.isPresent()) {
+                        facts.language(language.get(), Layer.SEMI_STRUCTURED, evidence, CONFIDENCE);
+                    }
+                    if (++n > 20) {
+                        break;
+                    }
+                }
+            }
+            case GENRE -> {
+                for (String part : valueText.split("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+)\\s*")) {
+                    String g = part.strip();
+                    if (!g.isEmpty() && g.length() <= 30 && !g.matches(".*\\d.*") && g.split("\\s+").length <= 3
+                            && !g.toLowerCase(Locale.ROOT).startsWith("see ")) {
+                        facts.genre(g, Layer.SEMI_STRUCTURED, evidence, 0.7);
+                    }
+                }
+            }
+            case YEAR, RELEASE_DATE -> Years.first(firstLine).ifPresent(y ->
+                    facts.year(y, Layer.SEMI_STRUCTURED, evidence, meaning.field() == Labels.Field.YEAR ? CONFIDENCE : 0.8));
+            case RATING -> Ratings.parse(valueText.length() > 200 ? valueText.substring(0, 200) : valueText, 10)
+                    .ifPresent(r -> facts.rating(r, Layer.SEMI_STRUCTURED, evidence, r.count() == null ? 0.6 : 0.8));
+            case TITLE -> {
+                if (!firstLine.isEmpty() && firstLine.length() <= 150) {
+                    Titles.Parsed t = Titles.parseTitle(firstLine);
+                    facts.title(t.title(), Layer.SEMI_STRUCTURED, evidence, 0.8);
+                }
+            }
+            case ALIAS -> {
+                if (!firstLine.isEmpty() && firstLine.length() <= 150) {
+                    facts.alias(Titles.parseTitle(firstLine).title(), Layer.SEMI_STRUCTURED, evidence, 0.8);
+                }
+            }
+            case VOTES -> {
+                // a vote count alone is read with the rating it belongs to
+            }
+            default -> {
+            }
+        }
+    }
+}

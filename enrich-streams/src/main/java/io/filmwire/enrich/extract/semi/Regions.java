@@ -1,0 +1,103 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.text.Labels;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Parts of a page that are not about the page's film: navigation, and blocks of other films
+ * ("more like this", recommendations: containers whose sibling items each carry the same kind of
+ * label, while the page states that label elsewhere too). Stateless.
+ */
+public final class Regions {
+
+    private static final Pattern ELSEWHERE = Pattern.compile(
+            "(?i)(^|[-_ ])(related|recommend\\w*|similar|more-?like|also-?liked|rec_\\w+|suggest\\w*|you-may-like|"
+                    + "trending|comments?|user-?reviews?)($|[-_ ])");
+
+    private Regions() {
+    }
+
+    /** True for navigation and for blocks named as being about other things (related, comments...). */
+    public static boolean isElsewhere(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("nav") || tag.equals("footer")) {
+            return true;
+        }
+        String role = el.attr("role");
+        if (role.equals("navigation") || role.equals("contentinfo") || role.equals("search")) {
+            return true;
+        }
+        String idClass = el.id() + " " + el.className();
+        return !idClass.isBlank() && ELSEWHERE.matcher(idClass).find();
+    }
+
+    /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */
+    public static boolean inside(Element el, Set<Element> excluded) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (excluded.contains(e) || isElsewhere(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The containers of repeated items that each carry a label of one meaning, when that meaning is
+     * also stated outside them: the blocks of other films.
+     */
+    public static Set<Element> repeatedItemBlocks(Map<Element, Labels.Meaning> labels) {
+        Map<Labels.Meaning, List<Element>> byMeaning = new HashMap<>();
+        labels.forEach((el, m) -> byMeaning.computeIfAbsent(m, k -> new ArrayList<>()).add(el));
+        Set<Element> blocks = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<Element> same : byMeaning.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Map<Element, Integer> itemsPerContainer = new IdentityHashMap<>();
+            Map<Element, Element> containerOf = new IdentityHashMap<>();
+            for (Element label : same) {
+                Element item = repeatedItem(label);
+                if (item != null && item.parent() != null) {
+                    itemsPerContainer.merge(item.parent(), 1, Integer::sum);
+                    containerOf.put(label, item.parent());
+                }
+            }
+            for (Map.Entry<Element, Integer> e : itemsPerContainer.entrySet()) {
+                long outside = same.stream().filter(l -> containerOf.get(l) != e.getKey()).count();
+                if (e.getValue() >= 2 && outside >= 1) {
+                    blocks.add(e.getKey());
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** The nearest ancestor of {@code el} that is one of several similar siblings (same tag and class). */
+    static Element repeatedItem(Element el) {
+        Element cur = el;
+        for (int depth = 0; depth < 12 && cur != null && cur.parent() != null; depth++) {
+            Element parent = cur.parent();
+            if (parent.normalName().equals("body")) {
+                return null;
+            }
+            int similar = 0;
+            for (Element sib : parent.children()) {
+                if (sib.normalName().equals(cur.normalName()) && sib.className().equals(cur.className())) {
+                    similar++;
+                }
+            }
+            if (similar >= 3 && !cur.normalName().equals("tr") && !cur.normalName().equals("li")) {
+                return cur;
+            }
+            cur = parent;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.text.Labels;
+import io.filmwire.enrich.extract.text.PersonNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Layer 2 in text: label/value lines ("Directed by: Roxy Rezvany", "Run Time: 95 min",
+ * "| کارگردان : محمدجعفر باقری نیا | ژانر ..."), and, in plain-text pages, a label on its own line
+ * followed by its value on the next lines ("Directed by" / "No items found."). Stateless.
+ */
+public final class TextLabelExtractor {
+
+    /**
+     * Adds the facts of the labelled lines.
+     *
+     * @param plainText the lines are a plain-text page: a label alone on a line introduces the next
+     *                  lines up to a blank line; in markup's lines it introduces at most the next three,
+     *                  and only for single values (credit lists there are read from the markup)
+     */
+    public void extract(List<String> lines, boolean plainText, WorkFacts facts) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.length() > 400) {
+                continue;
+            }
+            for (String segment : segments(line)) {
+                Optional<Labels.Prefix> prefix = Labels.prefix(segment);
+                if (prefix.isEmpty()) {
+                    continue;
+                }
+                String label = segment.substring(0, prefix.get().valueStart());
+                String value = segment.substring(prefix.get().valueStart()).strip();
+                if (!value.isEmpty()) {
+                    add(prefix.get().meaning(), label, value, facts);
+                }
+            }
+            Optional<Labels.Meaning> alone = line.length() <= 60 ? Labels.whole(line) : Optional.empty();
+            boolean list = alone.isPresent() && (alone.get().field() == Labels.Field.CREDIT
+                    || alone.get().field() == Labels.Field.CREW);
+            if (alone.isPresent() && (plainText || !list)) {
+                List<String> value = new ArrayList<>();
+                int max = plainText ? 40 : 3;
+                for (int j = i + 1; j < lines.size() && value.size() < max; j++) {
+                    String next = lines.get(j).strip();
+                    if (next.isEmpty() || Labels.whole(next).isPresent() || Labels.prefix(next).isPresent()) {
+                        break;
+                    }
+                    value.add(next);
+                }
+                if (!value.isEmpty()) {
+                    add(Labels.whole(line).get(), line, String.join("\n", value), facts);
+                }
+            }
+        }
+    }
+
+    private static void add(Labels.Meaning meaning, String label, String value, WorkFacts facts) {
+        List<CreditRows.Row> rows = new ArrayList<>();
+        if (meaning.field() == Labels.Field.CREDIT || meaning.field() == Labels.Field.CREW) {
+            for (String line : value.split("\n")) {
+                String[] parts = line.split("\\s*(?:\\.{3,}|…|\\s-\\s|\\s–\\s|\\bas\\b)\\s*", 2);
+                if (parts.length == 2 && PersonNames.isName(PersonNames.clean(parts[0]))) {
+                    rows.add(new CreditRows.Row(PersonNames.clean(parts[0]), parts[1].strip()));
+                } else {
+                    PersonNames.split(line).forEach(n -> rows.add(new CreditRows.Row(n, null)));
+                }
+            }
+        }
+        LabelValues.add(meaning, label, value, rows, facts);
+    }
+
+    /** A line cut at its " | " separators, when it has any. */
+    static List<String> segments(String line) {
+        if (!line.contains("|")) {
+            return List.of(line);
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : line.split("\\s*\\|\\s*")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package io.filmwire.enrich.extract.structured;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * The JSON-LD blocks of a page, read tolerantly: HTML entities, comment or CDATA wrappers,
+ * trailing semicolons and commas, control characters, several objects in a row; a block that still
+ * cannot be read is skipped and the others are kept. Stateless and thread-safe.
+ */
+public final class JsonLd {
+
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+            .build();
+
+    private JsonLd() {
+    }
+
+    /** Every JSON object in the page's JSON-LD scripts, with {@code @graph} members flattened, in page order. */
+    public static List<JsonNode> objects(Document doc) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+            for (JsonNode node : parse(script.data())) {
+                flatten(node, out);
+            }
+        }
+        return out;
+    }
+
+    /** The JSON values in one script's text; empty when none can be read. */
+    static List<JsonNode> parse(String raw) {
+        String text = raw.strip();
+        text = text.replaceAll("(?s)^<!--|-->$", "").strip();
+        text = text.replaceAll("(?s)^(//)?\\s*<!\\[CDATA\\[|(//)?\\s*]]>$", "").strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        List<JsonNode> values = new ArrayList<>();
+        if (text.isEmpty()) {
+            return values;
+        }
+        if (!readAll(text, values) && text.contains("&")) {
+            values.clear();
+            readAll(Parser.unescapeEntities(text, false), values);
+        }
+        return values;
+    }
+
+    private static boolean readAll(String text, List<JsonNode> out) {
+        try (JsonParser parser = LENIENT.createParser(text)) {
+            while (true) {
+                JsonNode node = LENIENT.readTree(parser);
+                if (node == null || node.isMissingNode()) {
+                    return true;
+                }
+                out.add(node);
+            }
+        } catch (Exception e) {
+            return !out.isEmpty();
+        }
+    }
+
+    private static void flatten(JsonNode node, List<JsonNode> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> flatten(n, out));
+        } else if (node.isObject()) {
+            out.add(node);
+            JsonNode graph = node.get("@graph");
+            if (graph != null) {
+                flatten(graph, out);
+            }
+        }
+    }
+
+    /** The {@code @type} values of an object, lower case. */
+    public static List<String> types(JsonNode node) {
+        List<String> types = new ArrayList<>();
+        JsonNode t = node.get("@type");
+        if (t != null) {
+            if (t.isArray()) {
+                t.forEach(x -> types.add(x.asText().toLowerCase(java.util.Locale.ROOT)));
+            } else {
+                types.add(t.asText().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return types;
+    }
+
+    /** A text value with HTML entities decoded, or null: a string, or the "name" of an object. */
+    public static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? null : text(node.get(0));
+        }
+        if (node.isObject()) {
+            return text(node.get("name"));
+        }
+        String s = Parser.unescapeEntities(node.asText(), false).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The elements of a value that may be one object or an array of them. */
+    public static List<JsonNode> items(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,209 @@
+package io.filmwire.enrich.extract.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The labels pages put before a film's facts ("Directed by", "Run Time:", "Language", "کارگردان"),
+ * in English, Spanish, French, German, Italian and Persian, and what each one introduces. A label
+ * matches whole, or as the start of a longer label ("Executive producers for the Guardian",
+ * "Writers (WGA)"); the longest match wins, so "Director of photography" is cinematography. Stateless.
+ */
+public final class Labels {
+
+    /** What a label introduces. */
+    public enum Field {
+        TITLE, ALIAS, YEAR, RELEASE_DATE, RUNTIME, LANGUAGE, GENRE, RATING, VOTES, CREDIT, CREW
+    }
+
+    /** The meaning of a label: a field, and for credits the role (null for CREW: roles given per row). */
+    public record Meaning(Field field, String role) {
+    }
+
+    private record Entry(String label, Meaning meaning) {
+    }
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
+
+    private static void add(Field field, String role, String... labels) {
+        for (String label : labels) {
+            ENTRIES.add(new Entry(label, new Meaning(field, role)));
+        }
+    }
+
+    static {
+        add(Field.CREDIT, "director", "director", "directors", "directed by", "direction", "film director",
+                "réalisation", "réalisateur", "réalisatrice", "réalisé par", "dirección", "dirigida por", "director/a",
+                "regia", "regie", "regisseur", "regisseurin", "کارگردان", "کارگردانان", "إخراج", "مخرج");
+        add(Field.CREDIT, "writer", "writer", "writers", "written by", "screenplay", "screenplay by", "writing credits",
+                "screenwriter", "screenwriters", "story by", "scénario", "guion", "guión", "drehbuch", "sceneggiatura",
+                "نویسنده", "نویسندگان", "فیلمنامه", "فیلمنامه نویس");
+        add(Field.CREDIT, "producer", "producer", "producers", "produced by", "producido por", "producción",
+                "production by", "produit par", "producteur", "produzent", "produzione", "تهیه کننده", "تهیه‌کننده",
+                "تهیه کنندگان");
+        add(Field.CREDIT, "executive_producer", "executive producer", "executive producers", "executive produced by",
+                "producer executive", "producteur délégué", "producción ejecutiva", "productor ejecutivo",
+                "مجری طرح");
+        add(Field.CREDIT, "cinematographer", "cinematography", "cinematography by", "cinematographer",
+                "director of photography", "directors of photography", "photography", "dop", "camera",
+                "fotografía", "dirección de fotografía", "kamera", "fotografia", "فیلمبردار", "مدیر فیلمبرداری",
+                "فیلمبرداری");
+        add(Field.CREDIT, "editor", "editor", "editors", "edited by", "editing", "film editing", "film editing by",
+                "film editor", "montage", "montaje", "schnitt", "montaggio", "تدوین", "تدوینگر", "تدوین گر");
+        add(Field.CREDIT, "composer", "music", "music by", "original music by", "composer", "composers", "score",
+                "original score", "musique", "música", "musik", "musiche", "موسیقی", "آهنگساز");
+        add(Field.CREDIT, "production_designer", "production design", "production design by", "production designer",
+                "طراح صحنه");
+        add(Field.CREDIT, "cast", "cast", "starring", "stars", "star", "cast members", "top cast", "main cast",
+                "actors", "cast overview", "cast list", "with", "voices", "voice cast", "reparto", "intérpretes",
+                "interprètes", "distribution", "avec", "darsteller", "besetzung", "cast principale", "interpreti",
+                "بازیگران", "بازیگر", "ستارگان");
+        add(Field.CREDIT, "self", "featuring", "appearing", "participants", "subjects");
+        add(Field.CREW, null, "cast & crew", "cast and crew", "crew", "full cast & crew", "credits", "key credits");
+        add(Field.TITLE, null, "title", "film name", "movie title", "name", "titre", "título", "titel", "نام فیلم",
+                "عنوان");
+        add(Field.ALIAS, null, "original title", "also known as", "aka", "a.k.a.", "original name", "titre original",
+                "título original", "originaltitel", "titolo originale", "نام اصلی", "عنوان اصلی");
+        add(Field.YEAR, null, "year", "release year", "production year", "année", "año", "jahr", "anno", "سال",
+                "سال انتشار", "سال ساخت", "سال تولید");
+        add(Field.RELEASE_DATE, null, "release date", "release dates", "released", "release", "premiere",
+                "original release", "release date (theaters)", "release date (streaming)", "date de sortie",
+                "fecha de estreno", "estreno", "erscheinungsdatum", "data di uscita", "تاریخ انتشار", "تاریخ اکران",
+                "اکران");
+        add(Field.RUNTIME, null, "runtime", "run time", "running time", "duration", "length", "durée", "duración",
+                "laufzeit", "durata", "مدت زمان", "مدت", "زمان");
+        add(Field.LANGUAGE, null, "language", "languages", "original language", "spoken languages", "spoken language",
+                "langue", "langues", "idioma", "idiomas", "sprache", "lingua", "زبان", "زبان اصلی", "زبان فیلم");
+        add(Field.GENRE, null, "genre", "genres", "género", "gênero", "ژانر", "ژانرها");
+        add(Field.RATING, null, "rating", "user rating", "imdb rating", "users", "audience score", "tomatometer",
+                "puntuación", "bewertung", "امتیاز", "امتیاز imdb", "امتیاز کاربران");
+        add(Field.VOTES, null, "votes", "ratings", "number of votes", "تعداد رای");
+        ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
+    }
+
+    private static final Pattern PARENS = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern EDGE = Pattern.compile("^[\\s\\p{Punct}•·|:：]+|[\\s\\p{Punct}•·|:：]+$");
+
+    private Labels() {
+    }
+
+    /** The label text normalised for lookup: lower case, no parentheses, no edge punctuation or colon. */
+    public static String normalise(String raw) {
+        String s = Digits.ascii(raw).replace('\u00a0', ' ').replace('\u200c', ' ').toLowerCase(Locale.ROOT);
+        s = PARENS.matcher(s).replaceAll(" ");
+        s = EDGE.matcher(s.strip()).replaceAll("");
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * What {@code raw} introduces when the whole text is a label (with an optional trailing colon,
+     * parenthetical, or a qualifier such as "for the Guardian"); empty when it is no label.
+     */
+    public static Optional<Meaning> whole(String raw) {
+        if (raw == null || raw.length() > 60) {
+            return Optional.empty();
+        }
+        String s = normalise(raw);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Entry e : ENTRIES) {
+            if (s.equals(e.label())) {
+                return Optional.of(e.meaning());
+            }
+        }
+        for (Entry e : ENTRIES) {
+            if (e.meaning().field() == Field.CREDIT && e.label().length() >= 5 && s.startsWith(e.label() + " ")
+                    && qualifier(s.substring(e.label().length() + 1))) {
+                return Optional.of(e.meaning());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A label at the start of a line, "Directed by: Roxy Rezvany": its meaning and where the value starts. */
+    public record Prefix(Meaning meaning, int valueStart) {
+    }
+
+    /**
+     * The label that {@code line} starts with, followed by a colon (or, for "... by" labels, a space);
+     * empty when the line does not start with one.
+     */
+    public static Optional<Prefix> prefix(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        int colon = indexOfColon(line);
+        if (colon > 0 && colon <= 60) {
+            Optional<Meaning> m = whole(line.substring(0, colon));
+            if (m.isPresent()) {
+                return Optional.of(new Prefix(m.get(), colon + 1));
+            }
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (Entry e : ENTRIES) {
+            if (e.meaning().field() == Field.CREDIT && e.label().endsWith(" by") && lower.startsWith(e.label() + " ")) {
+                return Optional.of(new Prefix(e.meaning(), e.label().length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int indexOfColon(String line) {
+        int a = line.indexOf(':');
+        int b = line.indexOf('：');
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
+
+    /** A qualifier after a role label: "for the Guardian", "of the film", "(uncredited)". */
+    private static boolean qualifier(String rest) {
+        return rest.startsWith("for ") || rest.startsWith("of ") || rest.startsWith("on ") || rest.startsWith("in ")
+                || rest.equals("credits") || rest.equals("team") || rest.split(" ").length <= 1 && rest.length() <= 4;
+    }
+
+    /**
+     * The role a crew row's own description names ("executive producer", "co-producer", "director of
+     * photography", "film editor"), or empty.
+     */
+    public static Optional<String> roleOfDescription(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String s = normalise(raw).replaceAll("\\b(uncredited|as .*)$", "").strip();
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.contains("executive producer") || s.equals("executive")) {
+            return Optional.of("executive_producer");
+        }
+        if (s.matches("(co-|associate |line |supervising |consulting |co |)producer|producers|co-producers")) {
+            return Optional.of("producer");
+        }
+        if (s.contains("director of photography") || s.equals("cinematographer") || s.equals("cinematography")) {
+            return Optional.of("cinematographer");
+        }
+        if (s.equals("director") || s.equals("directed by")) {
+            return Optional.of("director");
+        }
+        if (s.matches("(film )?editor|editing|edited by")) {
+            return Optional.of("editor");
+        }
+        if (s.matches("(screen)?writer|screenplay|writer \\(.*\\)|story")) {
+            return Optional.of("writer");
+        }
+        if (s.matches("(original )?(music|score)( composer)?|composer")) {
+            return Optional.of("composer");
+        }
+        if (s.equals("production designer") || s.equals("production design")) {
+            return Optional.of("production_designer");
+        }
+        return Optional.empty();
+    }
+}

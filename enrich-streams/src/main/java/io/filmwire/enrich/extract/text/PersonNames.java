@@ -1,0 +1,119 @@
+package io.filmwire.enrich.extract.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * People's names in credit values: splitting a list ("Roxy Rezvany, Matt Diegan and Aya Kaido",
+ * "محمد نجفی، نسرین مقانلو و…"), cleaning one ("Frank Darabont (screenplay)" -> "Frank Darabont"),
+ * and telling a name from other text ("No items found.", "See more", "Full cast and crew"). Stateless.
+ */
+public final class PersonNames {
+
+    private static final Pattern SPLIT = Pattern.compile(
+            "\\s*(?:[,;|/•·،؛\\n]|\\s(?:and|&|y|et|und|e|و)\\s|\\.{3,}|…)\\s*");
+    private static final Pattern PARENS = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
+    private static final Pattern TRAILING_JUNK = Pattern.compile("(?i)[\\s.,;:…]+$|\\s+(et al\\.?|and more|more|\\+\\s*\\d+.*)$");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "no items found", "n/a", "na", "none", "unknown", "tba", "tbd", "various", "see more", "more", "full cast",
+            "full cast and crew", "see full cast and crew", "see all", "show all", "view all", "edit", "add", "others",
+            "and others", "cast", "crew", "director", "directors", "writer", "writers", "producer", "producers",
+            "uncredited", "himself", "herself", "themselves", "self", "anonymous", "staff", "various artists",
+            "the", "a", "an", "with", "by", "loading", "top cast", "stars", "star", "details", "storyline");
+    private static final Pattern LOWER_WORDS = Pattern.compile(
+            "(?i)\\b(the|is|was|are|were|has|have|had|his|her|their|this|that|who|which|film|movie|documentary|"
+                    + "directed|produced|written|watch|click|read|review|reviews|see|more|trailer|photos|videos|"
+                    + "episode|season|series|minutes?|hours?)\\b");
+
+    private PersonNames() {
+    }
+
+    /** The names in a list value, cleaned, valid ones only, in order, without repeats. */
+    public static List<String> split(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String v = PARENS.matcher(value).replaceAll(" ");
+        for (String part : SPLIT.split(v)) {
+            String name = clean(part);
+            if (isName(name)) {
+                out.add(name);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** One name without parentheticals, "as ..." credits, edge punctuation or a leading "and". */
+    public static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = PARENS.matcher(raw).replaceAll(" ").replace('\u00a0', ' ').replace('\u200c', '\u200c');
+        s = s.replaceAll("(?i)^\\s*(and|&|with|by|و)\\s+", "");
+        s = s.replaceAll("\\s+", " ").strip();
+        s = TRAILING_JUNK.matcher(s).replaceAll("");
+        s = s.replaceAll("^[\\s\\p{Punct}&&[^'’]]+|[\\s\\p{Punct}&&[^.'’]]+$", "").strip();
+        return s;
+    }
+
+    /**
+     * True when {@code text} has the shape of a person's (or a group's) name: one to six words,
+     * letters mostly, capitalised where the script has case, no sentence words, no digits.
+     */
+    public static boolean isName(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = text.strip();
+        if (s.length() < 2 || s.length() > 60) {
+            return false;
+        }
+        if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String[] words = s.split("\\s+");
+        if (words.length > 6) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (letters < 2 || letters < s.length() * 0.6) {
+            return false;
+        }
+        if (s.contains("?") || s.contains("!") || s.contains(":") || s.contains("@") || s.contains("=")) {
+            return false;
+        }
+        boolean cased = s.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
+        if (cased) {
+            int capitalised = 0;
+            for (String w : words) {
+                int first = w.codePoints().filter(Character::isLetter).findFirst().orElse('x');
+                if (Character.isUpperCase(first) || !Character.isLowerCase(first)) {
+                    capitalised++;
+                }
+            }
+            // particles ("de", "van", "bin") may be lower case; the rest must be capitalised
+            if (capitalised == 0 || capitalised < words.length - 2 || !Character.isUpperCase(
+                    s.codePoints().filter(Character::isLetter).findFirst().orElse('x'))) {
+                return false;
+            }
+            if (words.length > 1 && LOWER_WORDS.matcher(s).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
