@@ -82,8 +82,8 @@ public final class CreditRows {
             }
             return;
         }
-        if (children.size() == 1) {
-            collectRows(children.get(0), out);
+        for (Element child : children) {
+            collectRows(child, out);
         }
     }
 
@@ -185,6 +185,18 @@ public final class CreditRows {
         if (!linked.isEmpty() && linked.size() * 2 >= links - 2) {
             return linked;
         }
-        return PersonNames.split(DomText.text(value));
+        List<String> out = new ArrayList<>();
+        for (String line : DomText.text(value).split("\n")) {
+            if (!isProse(line)) {
+                out.addAll(PersonNames.split(line));
+            }
+        }
+        return out;
+    }
+
+    /** A sentence rather than a list of names: long, or with a full stop inside. */
+    static boolean isProse(String line) {
+        String s = line.strip();
+        return s.split("\\s+").length > 14 || s.matches(".*[a-z]{3,}[.!?]\\s+[A-Z].*");
     }
 }

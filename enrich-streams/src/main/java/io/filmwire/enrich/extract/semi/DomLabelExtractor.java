@@ -76,7 +76,9 @@ public final class DomLabelExtractor {
                     return FilterResult.CONTINUE;
                 }
                 Optional<Labels.Meaning> meaning = Labels.whole(text);
-                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && el.closest("a") == null && firstInContainer(el)) {
+                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (el.closest("a") == null || HEADINGS.contains(tag))
+                        && (firstInContainer(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
+                        || text.endsWith(":") || text.endsWith("："))) {
                     found.put(el, meaning.get());
                     order.add(el);
                     return FilterResult.SKIP_ENTIRELY;
@@ -183,7 +185,7 @@ public final class DomLabelExtractor {
     private static boolean parenthetical(Node node) {
         String text = node instanceof TextNode t ? t.text().strip()
                 : node instanceof Element el ? shortText(el) : null;
-        return text != null && text.matches("^\\(.*\\)$");
+        return text != null && (text.matches("^\\(.*\\)$") || text.matches("(?i)\\[?\\s*edit\\s*]?"));
     }
 
     private static boolean hasOtherText(Element container, Node inside) {

@@ -71,7 +71,7 @@ public final class Regions {
             }
             for (Map.Entry<Element, Integer> e : itemsPerContainer.entrySet()) {
                 long outside = same.stream().filter(l -> containerOf.get(l) != e.getKey()).count();
-                if (e.getValue() >= 2 && outside >= 1) {
+                if (e.getValue() >= 3 && outside >= 1) {
                     blocks.add(e.getKey());
                 }
             }

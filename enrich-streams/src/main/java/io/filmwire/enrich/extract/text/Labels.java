@@ -117,7 +117,7 @@ public final class Labels {
             }
         }
         for (Entry e : ENTRIES) {
-            if (e.meaning().field() == Field.CREDIT && e.label().length() >= 5 && s.startsWith(e.label() + " ")
+            if (e.meaning().field() == Field.CREDIT && e.label().length() >= 4 && s.startsWith(e.label() + " ")
                     && qualifier(s.substring(e.label().length() + 1))) {
                 return Optional.of(e.meaning());
             }
@@ -165,7 +165,8 @@ public final class Labels {
     /** A qualifier after a role label: "for the Guardian", "of the film", "(uncredited)". */
     private static boolean qualifier(String rest) {
         return rest.startsWith("for ") || rest.startsWith("of ") || rest.startsWith("on ") || rest.startsWith("in ")
-                || rest.equals("credits") || rest.equals("team") || rest.split(" ").length <= 1 && rest.length() <= 4;
+                || rest.matches("(verified|complete|awaiting|credited|uncredited|overview|first billed|listed|series)\\b.*")
+                || rest.equals("credits") || rest.equals("team");
     }
 
     /**

@@ -16,6 +16,7 @@ public final class PersonNames {
 
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*(?:[,;|/•·،؛\\n]|\\s(?:and|&|y|et|und|e|و)\\s|\\.{3,}|…)\\s*");
+    private static final Pattern SUFFIX = Pattern.compile("(?i)(jr|sr|ii|iii|iv)\\.?");
     private static final Pattern PARENS = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern TRAILING_JUNK = Pattern.compile("(?i)[\\s.,;:…]+$|\\s+(et al\\.?|and more|more|\\+\\s*\\d+.*)$");
     private static final Set<String> NOT_NAMES = Set.of(
@@ -39,10 +40,18 @@ public final class PersonNames {
         }
         Set<String> out = new LinkedHashSet<>();
         String v = PARENS.matcher(value).replaceAll(" ");
+        String previous = null;
         for (String part : SPLIT.split(v)) {
             String name = clean(part);
+            if (previous != null && SUFFIX.matcher(name).matches()) {
+                // "Ike Jarlego, Jr." is one name
+                out.remove(previous);
+                name = previous + " " + name.replaceAll("\\.?$", ".").replace("..", ".");
+                name = name.replaceAll("(?i)\\b(II|III|IV)\\.$", "$1");
+            }
             if (isName(name)) {
                 out.add(name);
+                previous = name;
             }
         }
         return new ArrayList<>(out);
