@@ -73,7 +73,12 @@ public final class CreditRows {
             return;
         }
         // repeated blocks: a container whose children are several similar elements, each a person
-        List<Element> children = el.children();
+        List<Element> children = new ArrayList<>();
+        for (Element child : el.children()) {
+            if (!DomText.INVISIBLE.contains(child.normalName()) && child.hasText()) {
+                children.add(child);
+            }
+        }
         if (children.size() >= 2 && similar(children)) {
             for (Element child : children) {
                 if (!child.text().isBlank()) {
@@ -88,45 +93,55 @@ public final class CreditRows {
     }
 
     private static boolean similar(List<Element> children) {
-        String tag = children.get(0).normalName();
-        String cls = children.get(0).className();
+        Element first = children.get(0);
+        String tag = first.normalName();
+        String cls = firstClass(first);
         int same = 0;
         for (Element c : children) {
-            if (c.normalName().equals(tag) && (cls.isEmpty() || c.className().equals(cls))) {
+            if (c.normalName().equals(tag) && firstClass(c).equals(cls)) {
                 same++;
             }
         }
-        return same >= children.size() * 0.8 && !tag.equals("a") && !tag.equals("span") && !tag.equals("br");
+        return same >= 2 && same >= children.size() * 0.6 && !tag.equals("a") && !tag.equals("span")
+                && !tag.equals("br");
+    }
+
+    private static String firstClass(Element el) {
+        String cls = el.className().strip();
+        int space = cls.indexOf(' ');
+        return space < 0 ? cls : cls.substring(0, space);
     }
 
     /** The person of a row: the first cell that is a name, with the cells after it as the detail. */
     static Row row(Element row) {
         List<String> cells = cells(row);
-        for (int i = 0; i < cells.size(); i++) {
-            String name = PersonNames.clean(cells.get(i));
-            if (PersonNames.isName(name)) {
-                StringBuilder detail = new StringBuilder();
-                for (int j = i + 1; j < cells.size(); j++) {
-                    String c = cells.get(j).strip();
-                    if (c.matches("[.…\\s]*") || c.equalsIgnoreCase("as")) {
-                        continue;
-                    }
-                    if (detail.length() > 0) {
-                        detail.append(' ');
-                    }
-                    detail.append(c);
-                }
-                String rest = cells.get(i).replace(name, "").strip();
-                if (detail.length() == 0 && rest.matches("(?s)^[.…\\s]{2,}.*")) {
-                    detail.append(rest.replaceFirst("^[.…\\s]+", ""));
-                }
-                return new Row(name, detail.length() == 0 ? null : detail.toString().replaceFirst("^(?i)as\\s+", ""));
-            }
-            if (cells.get(i).contains(",") || cells.get(i).contains(" and ")) {
-                return null;
-            }
+        int i = 0;
+        while (i < cells.size() && cells.get(i).strip().matches("[\\p{Punct}\\d\\s…]*")) {
+            i++;
         }
-        return null;
+        if (i >= cells.size()) {
+            return null;
+        }
+        String name = PersonNames.clean(cells.get(i));
+        if (!PersonNames.isName(name)) {
+            return null;
+        }
+        StringBuilder detail = new StringBuilder();
+        for (int j = i + 1; j < cells.size(); j++) {
+            String c = cells.get(j).strip();
+            if (c.matches("[.…\\s]*") || c.equalsIgnoreCase("as")) {
+                continue;
+            }
+            if (detail.length() > 0) {
+                detail.append(' ');
+            }
+            detail.append(c);
+        }
+        String rest = cells.get(i).replace(name, "").strip();
+        if (detail.length() == 0 && rest.matches("(?s)^[.…\\s]{2,}.*")) {
+            detail.append(rest.replaceFirst("^[.…\\s]+", ""));
+        }
+        return new Row(name, detail.length() == 0 ? null : detail.toString().replaceFirst("^(?i)as\\s+", ""));
     }
 
     /** The texts of a row's cells: its own text runs and those of its descendants, in order. */

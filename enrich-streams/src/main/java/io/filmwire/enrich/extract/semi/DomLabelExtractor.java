@@ -201,7 +201,7 @@ public final class DomLabelExtractor {
     private static boolean startsSection(Node node, Map<Element, Labels.Meaning> labels) {
         Node n = node;
         for (int depth = 0; depth < 8 && n instanceof Element el; depth++) {
-            if (labels.containsKey(el) || HEADINGS.contains(el.normalName())) {
+            if (labels.containsKey(el) || depth <= 1 && HEADINGS.contains(el.normalName())) {
                 return true;
             }
             Node first = null;

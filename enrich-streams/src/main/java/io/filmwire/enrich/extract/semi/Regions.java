@@ -19,7 +19,7 @@ public final class Regions {
 
     private static final Pattern ELSEWHERE = Pattern.compile(
             "(?i)(^|[-_ ])(related|recommend\\w*|similar|more-?like|also-?liked|rec_\\w+|suggest\\w*|you-may-like|"
-                    + "trending|comments?|user-?reviews?)($|[-_ ])");
+                    + "trending|comments?|user-?reviews?|footer|site-?footer)($|[-_ ])");
 
     private Regions() {
     }

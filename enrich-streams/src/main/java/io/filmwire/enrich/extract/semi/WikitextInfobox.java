@@ -138,7 +138,8 @@ public final class WikitextInfobox {
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern REF = Pattern.compile("(?is)<ref[^>/]*/>|<ref[^>]*>.*?</ref>");
     private static final Pattern LINK = Pattern.compile("\\[\\[(?:[^|\\]]*\\|)?([^\\]]*)]]");
-    private static final Pattern FILM_DATE = Pattern.compile("(?i)\\{\\{\\s*film date\\s*\\|\\s*(\\d{4})[^}]*}}");
+    private static final Pattern FILM_DATE = Pattern.compile(
+            "(?i)\\{\\{\\s*(?:film date|start date|release date)\\s*\\|(?:\\s*\\w+\\s*=[^|}]*\\|)*\\s*(\\d{4})[^}]*}}");
     private static final Pattern LIST_TEMPLATE = Pattern.compile(
             "(?i)\\{\\{\\s*(?:plain ?list|unbulleted list|ubl|flatlist|hlist|bulleted list|ublist)\\s*\\|");
     private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>");

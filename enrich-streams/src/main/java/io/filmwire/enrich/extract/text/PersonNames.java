@@ -30,6 +30,10 @@ public final class PersonNames {
                     + "directed|produced|written|watch|click|read|review|reviews|see|more|trailer|photos|videos|"
                     + "episode|season|series|minutes?|hours?)\\b");
 
+    private static final Set<String> PARTICLES = Set.of("de", "da", "das", "do", "dos", "del", "della", "der", "den",
+            "di", "du", "la", "le", "les", "van", "von", "vom", "zu", "ter", "ten", "te", "y", "e", "bin", "binti", "bint",
+            "ibn", "al", "el", "af", "av", "of", "mac", "st.", "d'", "l'", "dela", "delos", "ben", "bat");
+
     private PersonNames() {
     }
 
@@ -71,7 +75,7 @@ public final class PersonNames {
     }
 
     /**
-     * True when {@code text} has the shape of a person's (or a group's) name: one to six words,
+     * True when {@code text} has the shape of a person's (or a group's) name: one to eight words,
      * letters mostly, capitalised where the script has case, no sentence words, no digits.
      */
     public static boolean isName(String text) {
@@ -86,7 +90,7 @@ public final class PersonNames {
             return false;
         }
         String[] words = s.split("\\s+");
-        if (words.length > 6) {
+        if (words.length > 8) {
             return false;
         }
         int letters = 0;
@@ -107,17 +111,16 @@ public final class PersonNames {
         }
         boolean cased = s.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
         if (cased) {
-            int capitalised = 0;
-            for (String w : words) {
-                int first = w.codePoints().filter(Character::isLetter).findFirst().orElse('x');
-                if (Character.isUpperCase(first) || !Character.isLowerCase(first)) {
-                    capitalised++;
-                }
-            }
-            // particles ("de", "van", "bin") may be lower case; the rest must be capitalised
-            if (capitalised == 0 || capitalised < words.length - 2 || !Character.isUpperCase(
-                    s.codePoints().filter(Character::isLetter).findFirst().orElse('x'))) {
+            int firstLetter = s.codePoints().filter(Character::isLetter).findFirst().orElse('x');
+            if (!Character.isUpperCase(firstLetter)) {
                 return false;
+            }
+            for (String w : words) {
+                int first = w.codePoints().filter(Character::isLetter).findFirst().orElse('X');
+                // particles ("de", "van", "bin") may be lower case; other words must be capitalised
+                if (Character.isLowerCase(first) && !PARTICLES.contains(w.toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
             }
             if (words.length > 1 && LOWER_WORDS.matcher(s).find()) {
                 return false;
