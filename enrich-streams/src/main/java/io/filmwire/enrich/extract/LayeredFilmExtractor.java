@@ -1,26 +1,39 @@
 package io.filmwire.enrich.extract;
 
+import io.filmwire.enrich.extract.prose.Nlp;
+import io.filmwire.enrich.extract.prose.ProseExtractor;
 import io.filmwire.enrich.extract.semi.DomLabelExtractor;
 import io.filmwire.enrich.extract.semi.DomText;
+import io.filmwire.enrich.extract.semi.FactBullets;
 import io.filmwire.enrich.extract.semi.RatingWidgets;
 import io.filmwire.enrich.extract.semi.TextLabelExtractor;
 import io.filmwire.enrich.extract.semi.WikitextInfobox;
 import io.filmwire.enrich.extract.structured.StructuredExtractor;
 import io.filmwire.enrich.extract.structured.Titles;
+import io.filmwire.enrich.extract.works.Headings;
+import io.filmwire.enrich.extract.works.Section;
+import io.filmwire.enrich.extract.works.TextSections;
+import io.filmwire.enrich.extract.works.TitleFinder;
+import io.filmwire.enrich.extract.works.WorkSplitter;
 import io.filmwire.enrich.model.Fact;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.model.Layer;
 import io.filmwire.enrich.page.PageContext;
+import io.filmwire.schema.FilmRecord.Credit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * The production extractor: structured data, then label/value facts, then prose, for the page's
- * work. Never throws on a malformed page. Not thread-safe (the prose layer holds OpenNLP taggers):
- * one instance per thread.
+ * The production extractor, layer by layer: structured data, then labelled values, fact bullets and
+ * credit tables, then prose (only for what the layers above did not give). A page about several
+ * works (headings that are titles, each followed by text about a film) yields one mention per work,
+ * each with the facts of its own part of the page. Never throws on a malformed page. Not
+ * thread-safe (the prose layer holds OpenNLP taggers): one instance per thread.
  */
 public final class LayeredFilmExtractor implements FilmExtractor {
 
@@ -28,37 +41,128 @@ public final class LayeredFilmExtractor implements FilmExtractor {
     private final DomLabelExtractor domLabels = new DomLabelExtractor();
     private final TextLabelExtractor textLabels = new TextLabelExtractor();
     private final RatingWidgets ratingWidgets = new RatingWidgets();
+    private final FactBullets bullets = new FactBullets();
     private final WikitextInfobox wikitext = new WikitextInfobox();
+    private final Nlp nlp = new Nlp();
+    private final ProseExtractor prose = new ProseExtractor(nlp);
+    private final TitleFinder titleFinder = new TitleFinder(nlp);
 
     @Override
     public List<FilmMention> extract(PageContext page) {
-        WorkFacts facts = new WorkFacts();
         if (page.isHtml()) {
-            facts.addAll(structured.extract(page.document()));
-            Element body = page.document().body();
-            if (body != null) {
-                Set<Element> elsewhere = domLabels.extract(body, facts);
-                textLabels.extract(DomText.lines(body, elsewhere), false, facts);
-                ratingWidgets.extract(body, elsewhere, facts);
-            }
-        } else {
-            String text = page.raw().body();
-            if (WikitextInfobox.applies(text)) {
-                wikitext.extract(text, facts);
+            return List.of(html(page)).stream().flatMap(Optional::stream).toList();
+        }
+        String text = page.raw().body();
+        if (WikitextInfobox.applies(text)) {
+            WorkFacts facts = new WorkFacts();
+            wikitext.extract(text, facts);
+            tidyTitles(facts);
+            return facts.toMention(page.raw(), page.clean().site(), 0).stream().toList();
+        }
+        return plainText(page, text);
+    }
+
+    private Optional<FilmMention> html(PageContext page) {
+        WorkFacts facts = structured.extract(page.document());
+        Element body = page.document().body();
+        if (body != null) {
+            Set<Element> elsewhere = domLabels.extract(body, facts);
+            List<String> lines = DomText.lines(body, elsewhere);
+            textLabels.extract(lines, false, facts);
+            bullets.extract(lines, facts);
+            ratingWidgets.extract(body, elsewhere, facts);
+        }
+        addProse(page.clean().text(), facts);
+        tidyTitles(facts);
+        return facts.toMention(page.raw(), page.clean().site(), 0);
+    }
+
+    private List<FilmMention> plainText(PageContext page, String text) {
+        List<Section> sections = TextSections.of(text);
+        String pageTitle = sections.stream().map(Section::heading).filter(h -> h != null)
+                .findFirst().orElse(null);
+        List<WorkSplitter.Piece> pieces = WorkSplitter.split(sections, pageTitle);
+        List<FilmMention> out = new ArrayList<>();
+        if (pieces.isEmpty()) {
+            WorkFacts facts = textFacts(text);
+            pageTitle(sections, text, facts);
+            tidyTitles(facts);
+            facts.toMention(page.raw(), page.clean().site(), 0).ifPresent(out::add);
+            return out;
+        }
+        int index = 0;
+        for (WorkSplitter.Piece piece : pieces) {
+            WorkFacts facts = textFacts(piece.text());
+            if (piece.title() != null) {
+                facts.title(Titles.parseTitle(piece.title()).title(), Layer.SEMI_STRUCTURED, piece.title(), 0.7);
             } else {
-                List<String> lines = text.lines().toList();
-                textLabels.extract(lines, true, facts);
-                lines.stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().ifPresent(first -> {
-                    if (first.length() <= 120) {
-                        facts.title(Titles.parseTitle(first).title(), Layer.SEMI_STRUCTURED, first, 0.6);
-                    }
-                });
+                titleFinder.find(piece.text(), people(facts), true).ifPresent(f ->
+                        facts.title(f.title(), Layer.PROSE, f.evidence(), f.confidence()));
+            }
+            tidyTitles(facts);
+            Optional<FilmMention> mention = facts.toMention(page.raw(), page.clean().site(), index);
+            if (mention.isPresent()) {
+                out.add(mention.get());
+                index++;
             }
         }
-        tidyTitles(facts);
-        List<FilmMention> out = new ArrayList<>();
-        facts.toMention(page.raw(), page.clean().site(), 0).ifPresent(out::add);
         return out;
+    }
+
+    private WorkFacts textFacts(String text) {
+        WorkFacts facts = new WorkFacts();
+        List<String> lines = text.lines().toList();
+        textLabels.extract(lines, true, facts);
+        bullets.extract(lines, facts);
+        addProse(text, facts);
+        return facts;
+    }
+
+    /**
+     * The title of a plain-text page about one work: its first title-like heading when the text
+     * names it again, else the name its sentences keep starting with.
+     */
+    private void pageTitle(List<Section> sections, String text, WorkFacts facts) {
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        for (Section s : sections) {
+            if (s.heading() != null && Headings.isTitleLike(s.heading())) {
+                String title = Titles.parseTitle(s.heading()).title();
+                int first = lowerText.indexOf(title.toLowerCase(Locale.ROOT));
+                boolean recurs = first >= 0 && lowerText.indexOf(title.toLowerCase(Locale.ROOT), first + 1) >= 0;
+                facts.title(title, Layer.SEMI_STRUCTURED, s.heading(), recurs ? 0.6 : 0.25);
+                break;
+            }
+        }
+        titleFinder.find(text, people(facts), false).ifPresent(f ->
+                facts.title(f.title(), Layer.PROSE, f.evidence(), f.confidence()));
+    }
+
+    private static Set<String> people(WorkFacts facts) {
+        Set<String> people = new HashSet<>();
+        for (Fact<Credit> c : facts.credits()) {
+            people.add(c.value().name());
+        }
+        return people;
+    }
+
+    /** Prose facts; credits only in roles that the layers above left empty. */
+    private void addProse(String text, WorkFacts facts) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        WorkFacts found = new WorkFacts();
+        prose.extract(text, found);
+        Set<String> covered = new HashSet<>();
+        for (Fact<Credit> c : facts.credits()) {
+            covered.add(c.value().role());
+        }
+        for (Fact<Credit> c : found.credits()) {
+            if (!covered.contains(c.value().role())) {
+                facts.credits.add(c);
+            }
+        }
+        facts.years.addAll(found.years);
+        facts.runtimes.addAll(found.runtimes);
     }
 
     /**

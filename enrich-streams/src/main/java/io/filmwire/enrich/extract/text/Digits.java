@@ -1,12 +1,15 @@
 package io.filmwire.enrich.extract.text;
 
-/** Digits of other scripts as ASCII digits: Persian (۰-۹), Arabic-Indic (٠-٩), Devanagari, full-width. */
+/**
+ * Digits of other scripts as ASCII digits (Persian ۰-۹, Arabic-Indic ٠-٩, Devanagari, full-width),
+ * and every Unicode space (no-break, thin) as a plain space, so that patterns read them all.
+ */
 public final class Digits {
 
     private Digits() {
     }
 
-    /** {@code text} with every decimal digit of any script replaced by its ASCII digit, and Arabic separators as ASCII. */
+    /** {@code text} with every decimal digit of any script as its ASCII digit, Arabic separators and Unicode spaces as ASCII. */
     public static String ascii(String text) {
         if (text == null) {
             return null;
@@ -23,6 +26,8 @@ public final class Digits {
                 if (v >= 0) {
                     r = (char) ('0' + v);
                 }
+            } else if (c != ' ' && Character.isSpaceChar(c)) {
+                r = ' ';
             } else if (c == '\u066B') {
                 r = '.';
             } else if (c == '\u066C' || c == '\u060C') {

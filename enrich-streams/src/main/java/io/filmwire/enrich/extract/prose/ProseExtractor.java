@@ -1,0 +1,275 @@
+package io.filmwire.enrich.extract.prose;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.text.PersonNames;
+import io.filmwire.enrich.extract.text.Runtimes;
+import io.filmwire.enrich.extract.text.Years;
+import io.filmwire.enrich.model.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Layer 3: facts in sentences, read with OpenNLP's sentence detector, tokenizer and POS tagger.
+ * Credits come from cues next to names: "directed and produced by British filmmaker Roxy Rezvany",
+ * "Japanese director Yang Yong-hi", "filmmakers Rob Whitworth and JT Singh", "a film by X",
+ * "starring A, B and C", "the subject of the film, X", "X directed this video"; a year from
+ * "X is a 2018 documentary film"; a running time from "a 90-minute film" or, vaguely, "runs for just
+ * under an hour". Photo credits ("Photo by"), cited authors ("the photography of X", "his book") and
+ * people merely named are not credits. Not thread-safe: one instance per thread.
+ */
+public final class ProseExtractor {
+
+    private static final double CONFIDENCE = 0.7;
+
+    /** Verbs that take "by NAME" and the role they give. */
+    private static final Map<String, String> BY_VERBS = Map.ofEntries(
+            Map.entry("directed", "director"), Map.entry("co-directed", "director"), Map.entry("helmed", "director"),
+            Map.entry("produced", "producer"), Map.entry("co-produced", "producer"),
+            Map.entry("written", "writer"), Map.entry("co-written", "writer"), Map.entry("scripted", "writer"),
+            Map.entry("edited", "editor"), Map.entry("cut", "editor"), Map.entry("photographed", "cinematographer"),
+            Map.entry("lensed", "cinematographer"), Map.entry("scored", "composer"), Map.entry("composed", "composer"));
+    /** Nouns that name the person right after them ("director Colin Offland"). */
+    private static final Map<String, String> ROLE_NOUNS = Map.ofEntries(
+            Map.entry("director", "director"), Map.entry("directors", "director"), Map.entry("filmmaker", "director"),
+            Map.entry("filmmakers", "director"), Map.entry("film-maker", "director"), Map.entry("documentarian", "director"),
+            Map.entry("documentarians", "director"), Map.entry("co-director", "director"), Map.entry("helmer", "director"),
+            Map.entry("producer", "producer"), Map.entry("producers", "producer"),
+            Map.entry("cinematographer", "cinematographer"), Map.entry("editor", "editor"),
+            Map.entry("composer", "composer"), Map.entry("screenwriter", "writer"),
+            Map.entry("actor", "cast"), Map.entry("actress", "cast"), Map.entry("actors", "cast"),
+            Map.entry("star", "cast"), Map.entry("stars", "cast"));
+    /** Nouns of films: "a film by", "this documentary by". */
+    private static final Set<String> FILM_NOUNS = Set.of("film", "films", "documentary", "movie", "feature", "short",
+            "video", "picture", "drama", "comedy", "thriller", "debut", "doc");
+    /** Cues that list the cast after them. */
+    private static final Set<String> CAST_CUES = Set.of("starring", "stars", "featuring", "features", "co-starring");
+    /** Words that show a name is not the film's (an author, a photographer of a photo, a politician). */
+    private static final Pattern NOT_FILM_CONTEXT = Pattern.compile(
+            "(?i)\\b(photo|photograph|image|picture|illustration|book|novel|article|essay|interview(ed)?|"
+                    + "ceo|president|minister|leader|spokes(man|woman|person)|curates?|editor of|author)\\b");
+
+    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "le", "la",
+            "del", "della", "dos", "das", "bin", "al", "el", "ter", "ten");
+
+    private final Nlp nlp;
+
+    public ProseExtractor(Nlp nlp) {
+        this.nlp = nlp;
+    }
+
+    /** Adds the prose facts of {@code text} (paragraphs separated by blank lines) to the work. */
+    public void extract(String text, WorkFacts facts) {
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            String p = paragraph.replace('\n', ' ').strip();
+            if (p.length() < 20 || p.length() > 20_000) {
+                continue;
+            }
+            for (Nlp.Sentence s : nlp.analyse(p)) {
+                if (s.tokens().length > 120) {
+                    continue;
+                }
+                credits(s, facts);
+                yearAndRuntime(s.text(), facts);
+            }
+        }
+    }
+
+    private static final Pattern YEAR_FILM = Pattern.compile(
+            "(?i)\\b(?:is|was|'s) an? ((?:18|19|20)\\d\\d) (?:[\\p{L}-]+ ){0,5}?(?:film|documentary|movie|short|feature|"
+                    + "animated|animation|drama|comedy|thriller|horror|western|musical|biopic)\\b");
+    private static final Pattern RUNTIME_CUE = Pattern.compile("(?i)\\b(runs?|running|runtime|run time|lasts?|long|length|minutes?|hours?)\\b");
+
+    private static void yearAndRuntime(String sentence, WorkFacts facts) {
+        Matcher y = YEAR_FILM.matcher(sentence);
+        if (y.find()) {
+            int year = Integer.parseInt(y.group(1));
+            if (Years.plausible(year)) {
+                facts.year(year, Layer.PROSE, sentence, CONFIDENCE);
+            }
+        }
+        if (RUNTIME_CUE.matcher(sentence).find()) {
+            var exact = Runtimes.parse(sentence);
+            if (exact.isPresent() && exact.getAsInt() >= 3) {
+                facts.runtime(exact.getAsInt(), Layer.PROSE, sentence, 0.5);
+            } else if (sentence.toLowerCase(Locale.ROOT).matches(".*\\b(runs?|running|lasts?)\\b.*")) {
+                Runtimes.vague(sentence).ifPresent(m -> facts.runtime(m, Layer.PROSE, sentence, 0.2));
+            }
+        }
+    }
+
+    private void credits(Nlp.Sentence s, WorkFacts facts) {
+        String[] t = s.tokens();
+        String[] lower = new String[t.length];
+        for (int i = 0; i < t.length; i++) {
+            lower[i] = t[i].toLowerCase(Locale.ROOT);
+        }
+        boolean suspicious = NOT_FILM_CONTEXT.matcher(s.text()).find();
+        for (int i = 0; i < t.length; i++) {
+            // "... directed and produced by NAME", "a film by NAME"
+            if (lower[i].equals("by") && i > 0) {
+                List<String> roles = new ArrayList<>();
+                int j = i - 1;
+                while (j >= 0) {
+                    String role = BY_VERBS.get(lower[j]);
+                    if (role != null) {
+                        roles.add(0, role);
+                        j--;
+                    } else if (lower[j].equals("and") || lower[j].equals(",") || lower[j].equals("co")) {
+                        j--;
+                    } else {
+                        break;
+                    }
+                }
+                if (roles.isEmpty() && FILM_NOUNS.contains(lower[i - 1]) && (i < 2 || !lower[i - 2].equals("photo"))) {
+                    roles.add("director");
+                }
+                if (roles.isEmpty()) {
+                    continue;
+                }
+                if (roles.equals(List.of("writer")) && (i - 1 == 0 || suspicious)) {
+                    continue; // "Written by NAME" alone is a synopsis' author, not the film's writer
+                }
+                for (String name : namesAfter(s, i + 1)) {
+                    for (String role : roles) {
+                        facts.credit(role, name, null, Layer.PROSE, s.text(), CONFIDENCE);
+                    }
+                }
+                continue;
+            }
+            // "director NAME", "Japanese director NAME", "filmmakers NAME and NAME"
+            String role = ROLE_NOUNS.get(lower[i]);
+            if (role != null && i + 1 < t.length && !suspicious) {
+                if (i + 1 < t.length && lower[i + 1].equals("of")) {
+                    continue; // "director of photography NAME" is read by its own cue
+                }
+                for (String name : namesAfter(s, i + 1)) {
+                    facts.credit(role, name, null, Layer.PROSE, s.text(), CONFIDENCE * 0.9);
+                }
+                continue;
+            }
+            // "starring A, B and C"
+            if (CAST_CUES.contains(lower[i]) && !suspicious) {
+                for (String name : namesAfter(s, i + 1)) {
+                    facts.credit("cast", name, null, Layer.PROSE, s.text(), CONFIDENCE * 0.9);
+                }
+                continue;
+            }
+            // "The subject of the film, NAME, ..."
+            if (lower[i].equals("subject") && i + 3 < t.length && lower[i + 1].equals("of")
+                    && FILM_NOUNS.contains(lower[i + 3]) && i + 4 < t.length && t[i + 4].equals(",")) {
+                for (String name : namesAfter(s, i + 5)) {
+                    facts.credit("self", name, null, Layer.PROSE, s.text(), CONFIDENCE);
+                }
+                continue;
+            }
+            // "NAME directed this video", "NAME, ..., is the star of this film"
+            if (i == 0 && Character.isUpperCase(t[0].codePointAt(0))) {
+                List<String> subject = namesAfter(s, 0);
+                int after = tokenAfterName(s, 0);
+                if (!subject.isEmpty() && after < t.length) {
+                    String verb = lower[after];
+                    if ((verb.equals("directed") || verb.equals("co-directed")) && after + 1 < t.length
+                            && !lower[after + 1].equals("by")) {
+                        subject.forEach(n -> facts.credit("director", n, null, Layer.PROSE, s.text(), CONFIDENCE));
+                    }
+                    if (s.text().matches("(?i).*\\bis the star of (this|the) (film|documentary|movie)\\b.*")) {
+                        subject.forEach(n -> facts.credit("self", n, null, Layer.PROSE, s.text(), CONFIDENCE * 0.9));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The token index right after the name that starts at {@code start}. */
+    private static int tokenAfterName(Nlp.Sentence s, int start) {
+        int i = start;
+        while (i < s.tokens().length && (isNameToken(s, i) || s.tokens()[i].equals("-") && i + 1 < s.tokens().length)) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The names that start at token {@code start}, skipping a modifier first ("British filmmaker",
+     * "Japanese director"), joined by commas and "and": "Rob Whitworth and JT Singh".
+     */
+    static List<String> namesAfter(Nlp.Sentence s, int start) {
+        String[] t = s.tokens();
+        int i = start;
+        // a demonym or role word before the name: "British filmmaker", "the director"
+        for (int guard = 0; guard < 3 && i < t.length; guard++) {
+            String lower = t[i].toLowerCase(Locale.ROOT);
+            if (lower.equals("the") || lower.equals("a") || lower.equals("an") || ROLE_NOUNS.containsKey(lower)) {
+                i++;
+            } else if (i + 1 < t.length && ROLE_NOUNS.containsKey(t[i + 1].toLowerCase(Locale.ROOT))
+                    && Character.isUpperCase(t[i].codePointAt(0))) {
+                i += 2;
+            } else if (i + 3 < t.length && t[i + 1].equals("-") && ROLE_NOUNS.containsKey(t[i + 3].toLowerCase(Locale.ROOT))) {
+                i += 4; // "British-based filmmaker"
+            } else {
+                break;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        while (i < t.length) {
+            StringBuilder name = new StringBuilder();
+            int end = i;
+            while (end < t.length) {
+                if (isNameToken(s, end)) {
+                    if (name.length() > 0 && !t[end - 1].equals("-")) {
+                        name.append(' ');
+                    }
+                    name.append(t[end]);
+                    end++;
+                } else if (name.length() > 0 && end + 1 < t.length && PARTICLES.contains(t[end])
+                        && isNameToken(s, end + 1)) {
+                    name.append(' ').append(t[end]);
+                    end++;
+                } else if (t[end].equals("-") && name.length() > 0 && end + 1 < t.length
+                        && Character.isLetter(t[end + 1].codePointAt(0))) {
+                    name.append('-').append(t[end + 1]);
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            String candidate = PersonNames.clean(name.toString());
+            if (end == i || !PersonNames.isName(candidate) || candidate.split(" ").length > 5) {
+                break;
+            }
+            names.add(candidate);
+            i = end;
+            if (i < t.length && (t[i].equals(",") || t[i].equalsIgnoreCase("and") || t[i].equals("&"))) {
+                int next = i + 1;
+                if (next < t.length && t[next].equalsIgnoreCase("and")) {
+                    next++;
+                }
+                if (next < t.length && isNameToken(s, next)) {
+                    i = next;
+                    continue;
+                }
+            }
+            break;
+        }
+        return names;
+    }
+
+    /** A token that can be part of a name: capitalised, or a particle inside a name, not a function word. */
+    private static boolean isNameToken(Nlp.Sentence s, int i) {
+        String tok = s.tokens()[i];
+        String tag = s.tags()[i];
+        if (tok.isEmpty() || !Character.isLetter(tok.codePointAt(0))) {
+            return false;
+        }
+        if (Character.isUpperCase(tok.codePointAt(0))) {
+            return !tag.equals("DET") && !tag.equals("PRON") && !tag.equals("ADP") && !tag.equals("CCONJ")
+                    && !tag.equals("AUX") && !tag.equals("SCONJ") && !tag.equals("VERB");
+        }
+        return false;
+    }
+}
