@@ -138,10 +138,25 @@ public final class WorkFacts {
         String titleKey = fold(title.get().value());
         List<Fact<String>> otherTitles = new ArrayList<>(distinct(aliases, WorkFacts::fold));
         otherTitles.removeIf(a -> fold(a.value()).equals(titleKey));
-        return Optional.of(new FilmMention(page.pageId(), page.url(), site, page.fetchedAt(), index, title.get(), otherTitles, best(years).orElse(null),
-                best(runtimes).orElse(null), bestRating().orElse(null),
-                distinct(languages, s -> s.toLowerCase(Locale.ROOT)), distinct(genres, s -> s.toLowerCase(Locale.ROOT)),
-                distinctCredits()));
+        Fact<Integer> year = best(years).orElse(null);
+        Fact<Integer> runtime = best(runtimes).orElse(null);
+        Fact<Rating> rating = bestRating().orElse(null);
+        FilmMention.Alternatives alternatives = new FilmMention.Alternatives(others(years, year, String::valueOf),
+                others(runtimes, runtime, String::valueOf), others(ratings, rating, r -> r.value() + "/" + r.scale()));
+        return Optional.of(new FilmMention(page.pageId(), page.url(), site, page.fetchedAt(), index, title.get(),
+                otherTitles, year, runtime, rating, distinct(languages, s -> s.toLowerCase(Locale.ROOT)),
+                distinct(genres, s -> s.toLowerCase(Locale.ROOT)), distinctCredits(), alternatives));
+    }
+
+    /** The distinct values other than the chosen one, each with its best evidence. */
+    private static <T> List<Fact<T>> others(List<Fact<T>> facts, Fact<T> chosen, Function<T, String> key) {
+        if (chosen == null) {
+            return List.of();
+        }
+        String chosenKey = key.apply(chosen.value());
+        List<Fact<T>> out = new ArrayList<>(distinct(facts, key));
+        out.removeIf(f -> key.apply(f.value()).equals(chosenKey));
+        return out;
     }
 
     private List<Fact<Credit>> distinctCredits() {

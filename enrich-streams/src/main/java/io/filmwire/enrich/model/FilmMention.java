@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param index     the work's position on the page (0 for the page's main or only work)
  * @param title     the work's title as published (required)
  * @param aliases   other titles the page gives (original, localised)
+ * @param alternatives values the same page also states for its single-valued fields, that lost to
+ *                  the chosen ones ("just under an hour" in prose beside "24 min"); null for none
  */
 public record FilmMention(
         String pageId,
@@ -28,7 +30,28 @@ public record FilmMention(
         Fact<Rating> rating,
         List<Fact<String>> languages,
         List<Fact<String>> genres,
-        List<Fact<Credit>> credits) {
+        List<Fact<Credit>> credits,
+        Alternatives alternatives) {
+
+    /** Values a page states besides the chosen ones, kept so that reconciliation can list them as conflicts. */
+    public record Alternatives(List<Fact<Integer>> years, List<Fact<Integer>> runtimes, List<Fact<Rating>> ratings) {
+
+        public static final Alternatives NONE = new Alternatives(List.of(), List.of(), List.of());
+
+        public Alternatives {
+            years = years == null ? List.of() : List.copyOf(years);
+            runtimes = runtimes == null ? List.of() : List.copyOf(runtimes);
+            ratings = ratings == null ? List.of() : List.copyOf(ratings);
+        }
+    }
+
+    /** A mention without alternatives. */
+    public FilmMention(String pageId, String url, String site, Instant fetchedAt, int index, Fact<String> title,
+                       List<Fact<String>> aliases, Fact<Integer> year, Fact<Integer> runtimeMinutes, Fact<Rating> rating,
+                       List<Fact<String>> languages, List<Fact<String>> genres, List<Fact<Credit>> credits) {
+        this(pageId, url, site, fetchedAt, index, title, aliases, year, runtimeMinutes, rating, languages, genres, credits,
+                Alternatives.NONE);
+    }
 
     public FilmMention {
         Objects.requireNonNull(pageId, "pageId");
@@ -37,6 +60,7 @@ public record FilmMention(
         languages = languages == null ? List.of() : List.copyOf(languages);
         genres = genres == null ? List.of() : List.copyOf(genres);
         credits = credits == null ? List.of() : List.copyOf(credits);
+        alternatives = alternatives == null ? Alternatives.NONE : alternatives;
     }
 
     /** The key of this mention within its film: page and position. */

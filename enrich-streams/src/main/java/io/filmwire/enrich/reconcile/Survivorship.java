@@ -95,11 +95,12 @@ public final class Survivorship {
 
         Choice<String> title = choose(mentions, m -> List.of(m.title()), TitleKeys::titleKey, "title");
         record(provenance, conflicts, "title", title);
-        Choice<Integer> year = choose(mentions, m -> listOf(m.year()), String::valueOf, "year");
+        Choice<Integer> year = choose(mentions, m -> with(m.year(), m.alternatives().years()), String::valueOf, "year");
         record(provenance, conflicts, "year", year);
-        Choice<Integer> runtime = choose(mentions, m -> listOf(m.runtimeMinutes()), String::valueOf, "runtimeMinutes");
+        Choice<Integer> runtime = choose(mentions, m -> with(m.runtimeMinutes(), m.alternatives().runtimes()),
+                String::valueOf, "runtimeMinutes");
         record(provenance, conflicts, "runtimeMinutes", runtime);
-        Choice<Rating> rating = choose(mentions, m -> listOf(m.rating()),
+        Choice<Rating> rating = choose(mentions, m -> with(m.rating(), m.alternatives().ratings()),
                 r -> r.value() + "/" + r.scale(), "rating");
         record(provenance, conflicts, "rating", rating);
 
@@ -129,6 +130,18 @@ public final class Survivorship {
 
     private static <T> T value(Choice<T> choice) {
         return choice == null ? null : choice.value();
+    }
+
+    /**
+     * The page's chosen value and, at a tenth of their weight, the values the same page also stated:
+     * the page already weighed them, so they are listed as conflicts but hardly count.
+     */
+    private static <T> List<Fact<T>> with(Fact<T> chosen, List<Fact<T>> others) {
+        List<Fact<T>> all = new ArrayList<>(listOf(chosen));
+        for (Fact<T> other : others) {
+            all.add(new Fact<>(other.value(), other.layer(), other.evidence(), other.confidence() * 0.1));
+        }
+        return all;
     }
 
     private static <T> List<Fact<T>> listOf(Fact<T> fact) {
