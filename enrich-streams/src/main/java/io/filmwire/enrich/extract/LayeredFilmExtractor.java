@@ -147,7 +147,7 @@ public final class LayeredFilmExtractor implements FilmExtractor {
 
     /** Prose facts; credits only in roles that the layers above left empty. */
     private void addProse(String text, WorkFacts facts) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || facts.complete()) {
             return;
         }
         WorkFacts found = new WorkFacts();

@@ -96,6 +96,13 @@ public final class WorkFacts {
                 || !genres.isEmpty() || !credits.isEmpty();
     }
 
+    /** True when a title, year, running time, director and cast are all known: prose could add nothing the record keeps. */
+    public boolean complete() {
+        boolean director = credits.stream().anyMatch(c -> c.value().role().equals("director"));
+        boolean cast = credits.stream().anyMatch(c -> c.value().role().equals("cast") || c.value().role().equals("self"));
+        return !titles.isEmpty() && !years.isEmpty() && !runtimes.isEmpty() && director && cast;
+    }
+
     /** The credits found so far. */
     public List<Fact<Credit>> credits() {
         return credits;

@@ -31,16 +31,29 @@ public final class Nlp {
     /** The sentences of a paragraph, tokenised and tagged. */
     public List<Sentence> analyse(String paragraph) {
         List<Sentence> out = new ArrayList<>();
-        for (String s : sentences.sentDetect(paragraph)) {
-            String text = s.strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            Span[] spans = tokenizer.tokenizePos(text);
-            String[] tokens = Span.spansToStrings(spans, text);
-            String[] tags = tagger.tag(tokens);
-            out.add(new Sentence(text, tokens, spans, tags));
+        for (String s : sentences(paragraph)) {
+            out.add(tag(s));
         }
         return out;
+    }
+
+    /** The sentences of a paragraph, not yet tagged (detection is cheap; tagging is what costs). */
+    public List<String> sentences(String paragraph) {
+        List<String> out = new ArrayList<>();
+        for (String s : sentences.sentDetect(paragraph)) {
+            String text = s.strip();
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /** One sentence, tokenised and tagged. */
+    public Sentence tag(String sentence) {
+        Span[] spans = tokenizer.tokenizePos(sentence);
+        String[] tokens = Span.spansToStrings(spans, sentence);
+        String[] tags = tagger.tag(tokens);
+        return new Sentence(sentence, tokens, spans, tags);
     }
 }

@@ -56,6 +56,13 @@ public final class ProseExtractor {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "le", "la",
             "del", "della", "dos", "das", "bin", "al", "el", "ter", "ten");
 
+    /** Words without which a sentence states none of the facts read here: only such sentences are tagged. */
+    private static final Pattern CUES = Pattern.compile("(?i)\\b(directed|co-directed|helmed|produced|co-produced|"
+            + "written|co-written|scripted|edited|cut by|photographed|lensed|scored|composed|directors?|film-?makers?|"
+            + "documentarians?|co-director|helmer|producers?|cinematographer|editor|composer|screenwriter|actor|actress|"
+            + "actors|stars?|starring|co-starring|featuring|features|subject|(film|documentary|movie|video|short) by|"
+            + "runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
+
     private final Nlp nlp;
 
     public ProseExtractor(Nlp nlp) {
@@ -69,12 +76,15 @@ public final class ProseExtractor {
             if (p.length() < 20 || p.length() > 20_000) {
                 continue;
             }
-            for (Nlp.Sentence s : nlp.analyse(p)) {
-                if (s.tokens().length > 120) {
+            if (!CUES.matcher(p).find()) {
+                continue;
+            }
+            for (String sentence : nlp.sentences(p)) {
+                if (sentence.length() > 800 || !CUES.matcher(sentence).find()) {
                     continue;
                 }
-                credits(s, facts);
-                yearAndRuntime(s.text(), facts);
+                credits(nlp.tag(sentence), facts);
+                yearAndRuntime(sentence, facts);
             }
         }
     }

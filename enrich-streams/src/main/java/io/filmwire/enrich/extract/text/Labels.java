@@ -28,6 +28,8 @@ public final class Labels {
     }
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
+    private static final java.util.Map<String, Meaning> EXACT = new java.util.HashMap<>();
+    private static final List<Entry> BY_LABELS = new ArrayList<>();
 
     private static void add(Field field, String role, String... labels) {
         for (String label : labels) {
@@ -83,6 +85,12 @@ public final class Labels {
                 "puntuación", "bewertung", "امتیاز", "امتیاز imdb", "امتیاز کاربران");
         add(Field.VOTES, null, "votes", "ratings", "number of votes", "تعداد رای");
         ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
+        for (Entry e : ENTRIES) {
+            EXACT.putIfAbsent(e.label(), e.meaning());
+            if (e.meaning().field() == Field.CREDIT && e.label().endsWith(" by")) {
+                BY_LABELS.add(e);
+            }
+        }
     }
 
     private static final Pattern PARENS = Pattern.compile("\\([^)]*\\)");
@@ -111,15 +119,18 @@ public final class Labels {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        for (Entry e : ENTRIES) {
-            if (s.equals(e.label())) {
-                return Optional.of(e.meaning());
-            }
+        Meaning exact = EXACT.get(s);
+        if (exact != null) {
+            return Optional.of(exact);
         }
-        for (Entry e : ENTRIES) {
-            if (e.meaning().field() == Field.CREDIT && e.label().length() >= 4 && s.startsWith(e.label() + " ")
-                    && qualifier(s.substring(e.label().length() + 1))) {
-                return Optional.of(e.meaning());
+        // the longest credit label that starts the text, followed by a qualifier
+        String[] words = s.split(" ");
+        for (int n = Math.min(words.length - 1, 5); n >= 1; n--) {
+            String head = String.join(" ", java.util.Arrays.copyOf(words, n));
+            Meaning m = EXACT.get(head);
+            if (m != null && m.field() == Field.CREDIT && head.length() >= 4
+                    && qualifier(s.substring(head.length() + 1))) {
+                return Optional.of(m);
             }
         }
         return Optional.empty();
@@ -144,9 +155,15 @@ public final class Labels {
                 return Optional.of(new Prefix(m.get(), colon + 1));
             }
         }
-        String lower = line.toLowerCase(Locale.ROOT);
-        for (Entry e : ENTRIES) {
-            if (e.meaning().field() == Field.CREDIT && e.label().endsWith(" by") && lower.startsWith(e.label() + " ")) {
+        if (line.length() < 6) {
+            return Optional.empty();
+        }
+        String lower = line.length() > 40 ? line.substring(0, 40).toLowerCase(Locale.ROOT) : line.toLowerCase(Locale.ROOT);
+        if (!lower.contains(" by ")) {
+            return Optional.empty();
+        }
+        for (Entry e : BY_LABELS) {
+            if (lower.startsWith(e.label() + " ")) {
                 return Optional.of(new Prefix(e.meaning(), e.label().length() + 1));
             }
         }
