@@ -153,7 +153,9 @@ public final class ProseExtractor {
             }
             // "director NAME", "Japanese director NAME", "filmmakers NAME and NAME"
             String role = ROLE_NOUNS.get(lower[i]);
-            if (role != null && i + 1 < t.length && !suspicious) {
+            boolean afterBy = i > 0 && lower[i - 1].equals("by") || i > 1 && lower[i - 2].equals("by")
+                    || i > 2 && lower[i - 3].equals("by");
+            if (role != null && i + 1 < t.length && !suspicious && !afterBy) {
                 if (i + 1 < t.length && lower[i + 1].equals("of")) {
                     continue; // "director of photography NAME" is read by its own cue
                 }

@@ -194,7 +194,7 @@ public final class Labels {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = normalise(raw).replaceAll("\\b(uncredited|as .*)$", "").strip();
+        String s = normalise(raw.replace('(', ' ').replace(')', ' ')).replaceAll("\\b(uncredited|as .*)$", "").strip();
         if (s.isEmpty()) {
             return Optional.empty();
         }

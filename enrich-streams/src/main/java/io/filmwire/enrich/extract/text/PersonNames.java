@@ -18,7 +18,9 @@ public final class PersonNames {
             "\\s*(?:[,;|/•·،؛\\n]|\\s(?:and|&|y|et|und|e|و)\\s|\\.{3,}|…)\\s*");
     private static final Pattern SUFFIX = Pattern.compile("(?i)(jr|sr|ii|iii|iv)\\.?");
     private static final Pattern PARENS = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
-    private static final Pattern TRAILING_JUNK = Pattern.compile("(?i)[\\s.,;:…]+$|\\s+(et al\\.?|and more|more|\\+\\s*\\d+.*)$");
+    private static final Pattern TRAILING_JUNK = Pattern.compile(
+            "(?i)[\\s,;:…]+$|\\s+(et al\\.?|and more|\\+\\s*\\d+.*|و|and|&)\\s*…?$");
+    private static final Pattern FINAL_STOP = Pattern.compile("(?<=\\p{L}{3})\\.+$");
     private static final Set<String> NOT_NAMES = Set.of(
             "no items found", "n/a", "na", "none", "unknown", "tba", "tbd", "various", "see more", "more", "full cast",
             "full cast and crew", "see full cast and crew", "see all", "show all", "view all", "edit", "add", "others",
@@ -70,6 +72,9 @@ public final class PersonNames {
         s = s.replaceAll("(?i)^\\s*(and|&|with|by|و)\\s+", "");
         s = s.replaceAll("\\s+", " ").strip();
         s = TRAILING_JUNK.matcher(s).replaceAll("");
+        if (!s.matches("(?i).*\\b(jr|sr|st|dr)\\.$")) {
+            s = FINAL_STOP.matcher(s).replaceAll("");
+        }
         s = s.replaceAll("^[\\s\\p{Punct}&&[^'’]]+|[\\s\\p{Punct}&&[^.'’]]+$", "").strip();
         return s;
     }
@@ -86,7 +91,7 @@ public final class PersonNames {
         if (s.length() < 2 || s.length() > 60) {
             return false;
         }
-        if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
+        if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) || s.toLowerCase(Locale.ROOT).startsWith("see ")) {
             return false;
         }
         String[] words = s.split("\\s+");

@@ -1,0 +1,57 @@
+package io.filmwire.enrich.extract.prose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ProseExtractorTest {
+
+    private final ProseExtractor prose = new ProseExtractor(new Nlp());
+
+    private List<String> credits(String text) {
+        WorkFacts facts = new WorkFacts();
+        prose.extract(text, facts);
+        return facts.credits().stream().map(c -> c.value().role() + ":" + c.value().name()).collect(Collectors.toList());
+    }
+
+    @Test
+    void creditsNextToTheirCues() {
+        assertThat(credits("Directed and produced by British filmmaker Roxy Rezvany, the film offers a view of exile."))
+                .containsExactly("director:Roxy Rezvany", "producer:Roxy Rezvany");
+        assertThat(credits("Japanese director Yang Yong-hi is one of the great mavericks of Asian cinema."))
+                .containsExactly("director:Yang Yong-hi");
+        assertThat(credits("Escorted by a tour company, filmmakers Rob Whitworth and JT Singh offer up typical scenes."))
+                .containsExactly("director:Rob Whitworth", "director:JT Singh");
+        assertThat(credits("Dennis Rodman, flamboyant one-time superstar of the NBA, is the star of this film by director Colin Offland."))
+                .contains("director:Colin Offland", "self:Dennis Rodman");
+        assertThat(credits("The subject of the film, Joong-wha Choi, is a North Korean immigrant."))
+                .containsExactly("self:Joong-wha Choi");
+        assertThat(credits("The thriller, starring Katherine Waterston, Cathy Moriarty and Harvey Keitel, opens today."))
+                .containsExactly("cast:Katherine Waterston", "cast:Cathy Moriarty", "cast:Harvey Keitel");
+        assertThat(credits("We also see Dunkirk cinematographer Hoyte van Hoytema at work."))
+                .containsExactly("cinematographer:Hoyte van Hoytema");
+    }
+
+    @Test
+    void peopleMerelyMentionedAreNotCredits() {
+        assertThat(credits("Movie set clapper | Photo by Jon Tyson on Unsplash")).isEmpty();
+        assertThat(credits("The designs use the work of Nicholas Bonner with his book, and the photography of Oliver Wainwright."))
+                .isEmpty();
+        assertThat(credits("Rachel Link curates content for the Short Film Showcase.")).isEmpty();
+        assertThat(credits("The conversation moves away from Kim Jong-un and his regime.")).isEmpty();
+        assertThat(credits("Written by Anonymous")).isEmpty();
+    }
+
+    @Test
+    void yearAndRunningTimeFromSentences() {
+        WorkFacts facts = new WorkFacts();
+        prose.extract("Little Pyongyang is a 2018 documentary film directed by Roxy Rezvany. "
+                + "The film, which runs for just under an hour, offers a rare glimpse.", facts);
+        assertThat(facts.bestYear().orElseThrow().value()).isEqualTo(2018);
+        assertThat(facts.bestYear().orElseThrow().layer()).isEqualTo("prose");
+        assertThat(facts.toString()).isNotEmpty();
+    }
+}
