@@ -63,6 +63,9 @@ public final class ProseExtractor {
             + "actors|stars?|starring|co-starring|featuring|features|subject|(film|documentary|movie|video|short) by|"
             + "runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
 
+    /** Sentences tagged at most per text: bounds the cost of a huge page. */
+    private static final int MAX_TAGGED_SENTENCES = 400;
+
     private final Nlp nlp;
 
     public ProseExtractor(Nlp nlp) {
@@ -71,7 +74,11 @@ public final class ProseExtractor {
 
     /** Adds the prose facts of {@code text} (paragraphs separated by blank lines) to the work. */
     public void extract(String text, WorkFacts facts) {
+        int budget = MAX_TAGGED_SENTENCES;
         for (String paragraph : text.split("\\n\\s*\\n")) {
+            if (budget <= 0) {
+                break;
+            }
             String p = paragraph.replace('\n', ' ').strip();
             if (p.length() < 20 || p.length() > 20_000) {
                 continue;
@@ -80,7 +87,7 @@ public final class ProseExtractor {
                 continue;
             }
             for (String sentence : nlp.sentences(p)) {
-                if (sentence.length() > 800 || !CUES.matcher(sentence).find()) {
+                if (sentence.length() > 800 || !CUES.matcher(sentence).find() || --budget < 0) {
                     continue;
                 }
                 credits(nlp.tag(sentence), facts);

@@ -30,6 +30,10 @@ public final class TitleFinder {
                     + "while|when|after|before|since|throughout|according|instead|moments?|parts?|one|many|some|"
                     + "several|most|all|both|each)$");
 
+    /** Sentences read at most: a title shows in the first paragraphs of its text. */
+    private static final int MAX_SENTENCES = 150;
+    private static final int MAX_PARAGRAPH = 20_000;
+
     private final Nlp nlp;
 
     public TitleFinder(Nlp nlp) {
@@ -47,8 +51,20 @@ public final class TitleFinder {
         Map<String, String> evidence = new LinkedHashMap<>();
         String filmSaid = null;
         String filmEvidence = null;
+        int budget = MAX_SENTENCES;
         for (String paragraph : text.split("\\n\\s*\\n")) {
-            for (Nlp.Sentence s : nlp.analyse(paragraph.replace('\n', ' '))) {
+            if (budget <= 0) {
+                break;
+            }
+            if (paragraph.length() > MAX_PARAGRAPH) {
+                continue;
+            }
+            for (String sentence : nlp.sentences(paragraph.replace('\n', ' '))) {
+                if (--budget < 0) {
+                    break;
+                }
+                // the subject and its verb are at the start: tag only the start
+                Nlp.Sentence s = nlp.tag(sentence.length() > 160 ? sentence.substring(0, 160) : sentence);
                 int end = subjectEnd(s);
                 if (end <= 0 || end >= s.tokens().length) {
                     continue;
