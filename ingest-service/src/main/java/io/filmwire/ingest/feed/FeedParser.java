@@ -1,6 +1,6 @@
 package io.filmwire.ingest.feed;
 
-import io.filmwire.ingest.fetch.UrlFetcher;
+import io.filmwire.ingest.BoundedBytes;
 import io.filmwire.schema.PageIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,12 +71,11 @@ public final class FeedParser {
      */
     public static Feed parse(byte[] body, String charset, URI url, long maxBytes) throws NotAFeedException {
         byte[] bytes = body;
-        if (UrlFetcher.isGzip(bytes)) {
+        if (BoundedBytes.isGzip(bytes)) {
             try {
-                bytes = UrlFetcher.gunzip(bytes, maxBytes);
+                bytes = BoundedBytes.gunzip(bytes, maxBytes, "'" + url + "'");
             } catch (IOException e) {
-                throw new NotAFeedException("'" + url + "' is gzip that does not unpack within " + maxBytes
-                        + " bytes (ingest.feed.max.bytes): " + e.getMessage());
+                throw new NotAFeedException(e.getMessage() + " (ingest.feed.max.bytes)");
             }
         }
         org.jsoup.nodes.Document doc;

@@ -1,10 +1,10 @@
 package io.filmwire.ingest.fetch;
 
+import io.filmwire.ingest.BoundedBytes;
 import io.filmwire.ingest.IngestConfig;
-import java.io.ByteArrayInputStream;
+import io.filmwire.ingest.TooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLException;
 
 /**
@@ -90,8 +89,8 @@ public final class UrlFetcher {
     }
 
     /** Thrown inside the body subscriber when the body passes the limit. */
-    private static final class TooLargeException extends IOException {
-        TooLargeException(String message) {
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge(String message) {
             super(message);
         }
     }
@@ -199,11 +198,11 @@ public final class UrlFetcher {
 
     private FetchException failure(URI url, Throwable cause, long maxBytes) {
         Throwable e = cause;
-        while (e instanceof IOException && e.getCause() instanceof TooLargeException) {
+        while (e instanceof IOException && e.getCause() instanceof BodyTooLarge) {
             e = e.getCause();
         }
-        if (e instanceof TooLargeException) {
-            return FetchException.permanent("'" + url + "' " + e.getMessage() + ", over the limit of " + maxBytes + " bytes");
+        if (e instanceof BodyTooLarge) {
+            return FetchException.permanent("'" + url + "' is over the limit of " + maxBytes + " bytes (" + e.getMessage() + ")");
         }
         if (e instanceof HttpConnectTimeoutException) {
             return FetchException.transientFailure("could not connect to '" + url.getHost() + "' within "
@@ -247,35 +246,12 @@ public final class UrlFetcher {
                     + "', which Filmwire does not decode (it asks for gzip only)");
         }
         try {
-            return gunzip(body, maxBytes);
+            return BoundedBytes.gunzip(body, maxBytes, "'" + url + "'");
         } catch (TooLargeException ex) {
-            throw FetchException.permanent("'" + url + "' " + ex.getMessage() + ", over the limit of " + maxBytes + " bytes");
+            throw FetchException.permanent(ex.getMessage());
         } catch (IOException ex) {
             throw FetchException.permanent("'" + url + "' is not valid gzip: " + ex.getMessage(), ex);
         }
-    }
-
-    /** Gunzips {@code bytes}, refusing more than {@code maxBytes} of output (a gzip bomb). */
-    public static byte[] gunzip(byte[] bytes, long maxBytes) throws IOException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 65536)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(bytes.length * 4, 1 << 20));
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new TooLargeException("is larger once decompressed");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    /** True when {@code bytes} start with the gzip signature. */
-    public static boolean isGzip(byte[] bytes) {
-        return bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 
     private static String mediaType(String contentType) {
@@ -343,7 +319,7 @@ public final class UrlFetcher {
                 result.complete(NO_BODY);
             } else if (limit < 0) {
                 s.cancel();
-                result.completeExceptionally(new TooLargeException("declares " + -limit + " bytes (Content-Length)"));
+                result.completeExceptionally(new BodyTooLarge("Content-Length: " + -limit));
             } else {
                 s.request(Long.MAX_VALUE);
             }
@@ -358,7 +334,7 @@ public final class UrlFetcher {
                 total += item.remaining();
                 if (total > limit) {
                     subscription.cancel();
-                    result.completeExceptionally(new TooLargeException("is larger"));
+                    result.completeExceptionally(new BodyTooLarge("reading stopped there"));
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];

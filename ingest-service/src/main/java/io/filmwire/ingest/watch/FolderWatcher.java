@@ -5,6 +5,7 @@ import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.Journal;
 import io.filmwire.ingest.PageFiles;
 import io.filmwire.ingest.PageIntake;
+import io.filmwire.ingest.TooLargeException;
 import io.filmwire.schema.RawPage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -217,7 +218,7 @@ public final class FolderWatcher implements AutoCloseable {
                 sent.add(new Sent(file, attrs.size(), attrs.lastModifiedTime().toMillis(), page.pageId(), intake.submit(page)));
             } catch (NoSuchFileException e) {
                 LOG.debug("'{}' vanished before it was read", file);
-            } catch (PageFiles.TooLargeException e) {
+            } catch (TooLargeException e) {
                 fail(file, e.getMessage() + " (" + IngestConfig.MAX_PAGE_BYTES + ")");
             } catch (IOException | IllegalArgumentException e) {
                 fail(file, "cannot be read as a page: " + e.getMessage());
