@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only file of JSON lines that survives crashes: each {@link #append} is written and
- * forced to disk before it returns, {@link #read} skips a line torn by a crash mid-write, and
+ * forced to disk before it returns, a line torn by a crash mid-write is dropped on opening, and
  * {@link #rewrite} replaces the whole file atomically (write a temporary file, force, rename), which
  * is how its owner compacts it. Used for what intake must remember across restarts (the feed
  * poller's seen items, the folder watcher's acknowledged files). Not thread-safe: one owner.
@@ -38,9 +38,39 @@ public final class Journal implements AutoCloseable {
         this.file = file.toAbsolutePath();
         try {
             Files.createDirectories(this.file.getParent());
+            dropTornTail(this.file);
             this.channel = open(this.file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the state file '" + this.file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cuts a last line without its newline (a crash mid-write): later appends must start on a line
+     * of their own, or they would be glued to the fragment and lost with it.
+     */
+    private static void dropTornTail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel rw = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = rw.size();
+            long end = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                rw.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            if (end < size) {
+                LOG.warn("State file '{}': its last line was cut short (a crash while writing); dropped {} bytes", file,
+                        size - end);
+                rw.truncate(end);
+                rw.force(true);
+            }
         }
     }
 
@@ -59,8 +89,8 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Every entry in the file, in order. A last line without its newline (a crash mid-write) and
-     * lines that are not JSON objects are skipped with a warning; nothing after them is lost.
+     * Every entry in the file, in order. Lines that are not JSON objects are skipped with a warning;
+     * nothing after them is lost. (A last line cut by a crash was dropped when the file was opened.)
      */
     public List<JsonNode> read() {
         List<JsonNode> out = new ArrayList<>();
@@ -76,8 +106,7 @@ public final class Journal implements AutoCloseable {
             int end = text.indexOf('\n', start);
             lineNo++;
             if (end < 0) {
-                LOG.warn("State file '{}': line {} was cut short (a crash while writing); skipped", file, lineNo);
-                break;
+                end = text.length();
             }
             String line = text.substring(start, end).strip();
             start = end + 1;

@@ -18,8 +18,6 @@ public final class RobotsTxt {
 
     /** Everything allowed (no robots.txt, or one that could not be found: 4xx). */
     public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), null);
-    /** Nothing allowed (the robots.txt could not be read for a passing reason: 5xx, unreachable). */
-    public static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule("/", false)), null);
 
     private record Rule(String pattern, boolean allow) {
     }
