@@ -76,7 +76,7 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                     "Largest feed or sitemap read, in bytes (after decompression).")
             .define(FEED_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 1000), Importance.LOW,
                     "Fetches of a feed item that fail for a passing reason (timeout, 5xx, 429) before it goes to"
-                            + " pages.dlq.")
+                            + " pages.dlq; the waits between them double from ingest.feed.interval.ms, up to an hour.")
             .define(STATE_DIR, Type.STRING, "", Importance.LOW,
                     "Where the feed poller keeps what it has seen, so that a restart does not ingest it again"
                             + " (default: <data.dir>/ingest).")

@@ -305,8 +305,9 @@ public final class FeedPoller implements AutoCloseable {
         }
     }
 
-    private static Duration retryDelay(int attempts, Duration retryAfter) {
-        Duration delay = Duration.ofSeconds(30L << Math.min(attempts, 10));
+    /** The feed interval, doubled with each attempt, at least what the server asked for, at most an hour. */
+    private Duration retryDelay(int attempts, Duration retryAfter) {
+        Duration delay = config.feeds().interval().multipliedBy(1L << Math.min(attempts, 10));
         if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
             delay = retryAfter;
         }
