@@ -61,7 +61,7 @@ public final class PageFiles {
     public static byte[] readBytes(Path file, long limit) throws IOException {
         boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         if (!gz && Files.size(file) > limit) {
-            throw new TooLargeException("'" + file + "' is " + Files.size(file) + " bytes, over the limit of " + limit);
+            throw new TooLargeException("'" + file + "' is " + Files.size(file) + " bytes, over the limit of " + limit + " bytes");
         }
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gz ? new GZIPInputStream(raw, 65536) : raw) {

@@ -106,7 +106,7 @@ public final class FeedPoller implements AutoCloseable {
     public FeedPoller start() {
         running = true;
         thread.start();
-        LOG.info("Polling {} feed(s) every {} s: {}", feeds.size(), config.feeds().interval().toSeconds(), feeds);
+        LOG.info("Polling {} feed(s) every {} ms: {}", feeds.size(), config.feeds().interval().toMillis(), feeds);
         return this;
     }
 
@@ -120,23 +120,23 @@ public final class FeedPoller implements AutoCloseable {
         return pendingCount.get();
     }
 
+    /**
+     * Alternates: one due feed, then one item (waiting up to {@link #MAX_IDLE} for its host), so
+     * that neither feeds nor items starve when they share a host; idles when neither is ready.
+     */
     private void run() {
         try {
             while (running) {
-                long now = System.nanoTime();
-                for (String feed : feeds) {
-                    if (!running) {
-                        return;
-                    }
-                    if (nextPoll.getOrDefault(feed, now) - now <= 0) {
-                        pollFeed(feed);
-                        nextPoll.put(feed, System.nanoTime() + config.feeds().interval().toNanos());
-                    }
+                String due = dueFeed();
+                if (due != null) {
+                    pollFeed(due);
+                    nextPoll.put(due, System.nanoTime() + config.feeds().interval().toNanos());
                 }
-                if (!workOnOneItem()) {
+                long idle = running ? workOnOneItem() : 0;
+                if (due == null && idle > 0) {
                     synchronized (wake) {
                         if (running) {
-                            wake.wait(idleMillis());
+                            wake.wait(Math.max(10, Math.min(idle, untilNextPoll()) / 1_000_000));
                         }
                     }
                 }
@@ -149,20 +149,28 @@ public final class FeedPoller implements AutoCloseable {
         }
     }
 
-    private long idleMillis() {
+    /** The feed longest due for a poll, or null. */
+    private String dueFeed() {
+        long now = System.nanoTime();
+        String due = null;
+        long dueAt = 0;
+        for (String feed : feeds) {
+            long at = nextPoll.getOrDefault(feed, now);
+            if (at - now <= 0 && (due == null || at - dueAt < 0)) {
+                due = feed;
+                dueAt = at;
+            }
+        }
+        return due;
+    }
+
+    private long untilNextPoll() {
         long now = System.nanoTime();
         long wait = MAX_IDLE.toNanos();
         for (long at : nextPoll.values()) {
             wait = Math.min(wait, at - now);
         }
-        long nowMillis = System.currentTimeMillis();
-        for (FeedState.Pending p : state.pending()) {
-            wait = Math.min(wait, Math.max((p.notBeforeMillis() - nowMillis) * 1_000_000, 0));
-            if (wait <= 0) {
-                break;
-            }
-        }
-        return Math.max(10, wait / 1_000_000);
+        return wait;
     }
 
     // ---- feeds
@@ -181,8 +189,8 @@ public final class FeedPoller implements AutoCloseable {
             pollFailures.increment();
             String message = e.getMessage();
             if (!message.equals(lastFeedError.put(feed, message))) {
-                LOG.warn("Feed '{}' not read: {}; tried again every {} s", feed, message,
-                        config.feeds().interval().toSeconds());
+                LOG.warn("Feed '{}' not read: {}; tried again every {} ms", feed, message,
+                        config.feeds().interval().toMillis());
             }
         }
     }
@@ -241,15 +249,23 @@ public final class FeedPoller implements AutoCloseable {
 
     // ---- items
 
-    /** Takes in one pending item whose time and host have come; false when none is ready. */
-    private boolean workOnOneItem() throws InterruptedException {
-        if (kafkaDown && System.nanoTime() - kafkaPausedUntil < 0) {
-            return false;
-        }
+    /**
+     * Takes in the pending item whose time has come and whose host frees first, waiting for that
+     * host when it frees within {@link #MAX_IDLE}. Returns 0 when an item was taken, else the
+     * nanoseconds until one might be ready.
+     */
+    private long workOnOneItem() throws InterruptedException {
         long now = System.currentTimeMillis();
-        Set<String> busyHosts = new HashSet<>();
+        if (kafkaDown && System.nanoTime() - kafkaPausedUntil < 0) {
+            return kafkaPausedUntil - System.nanoTime();
+        }
+        long soonest = MAX_IDLE.toNanos();
+        FeedState.Pending best = null;
+        long bestWait = Long.MAX_VALUE;
+        Set<String> seenHosts = new HashSet<>();
         for (FeedState.Pending item : state.pending()) {
             if (item.notBeforeMillis() > now) {
+                soonest = Math.min(soonest, (item.notBeforeMillis() - now) * 1_000_000);
                 continue;
             }
             URI uri;
@@ -257,20 +273,26 @@ public final class FeedPoller implements AutoCloseable {
                 uri = PoliteFetcher.toUri(item.url());
             } catch (FetchException e) {
                 giveUp(item, e.getMessage());
-                return true;
+                return 0;
             }
-            if (busyHosts.contains(uri.getHost())) {
+            if (!seenHosts.add(uri.getHost())) {
                 continue;
             }
-            if (!fetcher.waitFor(uri).isZero()) {
-                busyHosts.add(uri.getHost());
-                continue;
+            long wait = fetcher.waitFor(uri).toNanos();
+            if (wait < bestWait) {
+                best = item;
+                bestWait = wait;
+                if (wait == 0) {
+                    break;
+                }
             }
-            takeIn(item);
-            pendingCount.set(state.pending().size());
-            return true;
         }
-        return false;
+        if (best == null || bestWait > MAX_IDLE.toNanos()) {
+            return best == null ? soonest : Math.min(soonest, bestWait);
+        }
+        takeIn(best);
+        pendingCount.set(state.pending().size());
+        return 0;
     }
 
     private void takeIn(FeedState.Pending item) throws InterruptedException {
@@ -282,8 +304,8 @@ public final class FeedPoller implements AutoCloseable {
                 Duration delay = retryDelay(item.attempts(), e.retryAfter());
                 state.retryLater(item, System.currentTimeMillis() + delay.toMillis(), e.getMessage(), true);
                 retried.increment();
-                LOG.info("Feed item '{}' not fetched ({}); try {} of {} in {} s", item.url(), e.getMessage(),
-                        item.attempts() + 2, config.feeds().maxAttempts(), delay.toSeconds());
+                LOG.info("Feed item '{}' not fetched ({}); try {} of {} in {} ms", item.url(), e.getMessage(),
+                        item.attempts() + 2, config.feeds().maxAttempts(), delay.toMillis());
             } else {
                 giveUp(item, e.isTransient() ? e.getMessage() + " (" + config.feeds().maxAttempts()
                         + " attempts, ingest.feed.max.attempts)" : e.getMessage());
