@@ -51,7 +51,8 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(MAX_PAGE_BYTES, Type.LONG, 10L * 1024 * 1024, Range.between(1024, 24L * 1024 * 1024), Importance.MEDIUM,
-                    "Largest page accepted, in bytes (after decompression). Larger pages are refused with 413.")
+                    "Largest page accepted, in bytes (after decompression). Larger pages are refused: HTTP 413, a"
+                            + " watched file to failed/, a feed item to pages.dlq.")
             .define(DELIVERY_TIMEOUT_MS, Type.INT, 10_000, Range.between(1_000, 600_000), Importance.MEDIUM,
                     "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 503, a watched"
                             + " file stays for the next scan, a feed item is tried again later.")
@@ -61,14 +62,14 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
             .define(AUTH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
                     "Bearer token POST /pages requires ('Authorization: Bearer TOKEN'); unset: none. Required"
                             + " when http.host is not a loopback address.")
-            .define(WATCH_DIRS, Type.LIST, "", Importance.MEDIUM,
+            .define(WATCH_DIRS, Type.LIST, null, Importance.MEDIUM,
                     "Folders watched for page files (.html, .htm, .txt, .gz); done files move to processed/,"
                             + " failed ones to failed/ with a .error.txt. `run --watch DIR` adds one.")
             .define(WATCH_INTERVAL_MS, Type.LONG, 1_000L, Range.between(50, 3_600_000), Importance.LOW,
                     "How often the watched folders are scanned.")
             .define(WATCH_SETTLE_MS, Type.LONG, 1_000L, Range.between(0, 3_600_000), Importance.LOW,
                     "A dropped file is taken once it has not been modified for this long (half-copied files wait).")
-            .define(FEEDS, Type.LIST, "", Importance.MEDIUM,
+            .define(FEEDS, Type.LIST, null, Importance.MEDIUM,
                     "RSS 2.0, Atom, sitemap or sitemap index URLs polled for new pages. `run --feed URL` adds one.")
             .define(FEED_INTERVAL_MS, Type.LONG, 900_000L, Range.between(100, 7L * 24 * 3_600_000), Importance.MEDIUM,
                     "How often each feed is polled (a conditional GET: ETag, Last-Modified).")
@@ -129,13 +130,13 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
         Password token = c.getPassword(AUTH_TOKEN);
         String authToken = token == null || token.value().isBlank() ? null : token.value().strip();
         List<Path> dirs = new ArrayList<>();
-        for (String dir : c.getList(WATCH_DIRS)) {
+        for (String dir : listOf(c, WATCH_DIRS)) {
             if (!dir.isBlank()) {
                 dirs.add(Path.of(dir.strip()));
             }
         }
         List<String> feeds = new ArrayList<>();
-        for (String feed : c.getList(FEEDS)) {
+        for (String feed : listOf(c, FEEDS)) {
             if (feed.isBlank()) {
                 continue;
             }
@@ -154,6 +155,11 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                         Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), c.getBoolean(FETCH_ALLOW_PRIVATE),
                         c.getString(FETCH_USER_AGENT).strip()),
                 stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()));
+    }
+
+    private static List<String> listOf(AbstractConfig c, String key) {
+        List<String> values = c.getList(key);
+        return values == null ? List.of() : values;
     }
 
     /** How long to wait for Kafka's answer to one page: the producer gives up before this. */
