@@ -2,6 +2,7 @@ package io.filmwire.ingest.feed;
 
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.PageIntake;
+import io.filmwire.ingest.Worker;
 import io.filmwire.ingest.fetch.FetchException;
 import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.ingest.fetch.UrlFetcher;
@@ -64,9 +65,7 @@ public final class FeedPoller implements AutoCloseable {
     private final Counter polls;
     private final Counter pollFailures;
     private final AtomicInteger pendingCount = new AtomicInteger();
-    private final Thread thread;
-    private volatile boolean running;
-    private final Object wake = new Object();
+    private final Worker worker;
     private long kafkaPausedUntil;
     private boolean kafkaDown;
 
@@ -93,8 +92,7 @@ public final class FeedPoller implements AutoCloseable {
         Gauge.builder("filmwire.ingest.feed.pending", pendingCount, AtomicInteger::get)
                 .description("Feed items found and not yet taken in").register(registry);
         this.pendingCount.set(state.pending().size());
-        this.thread = new Thread(this::run, "feed-poller");
-        this.thread.setDaemon(true);
+        this.worker = new Worker("feed-poller", this::run);
     }
 
     /** The state file of the feed poller of {@code config}. */
@@ -104,15 +102,14 @@ public final class FeedPoller implements AutoCloseable {
 
     /** Starts polling. */
     public FeedPoller start() {
-        running = true;
-        thread.start();
+        worker.start();
         LOG.info("Polling {} feed(s) every {} ms: {}", feeds.size(), config.feeds().interval().toMillis(), feeds);
         return this;
     }
 
     /** True while the polling thread runs. */
     public boolean isHealthy() {
-        return running && thread.isAlive();
+        return worker.isAlive();
     }
 
     /** Items found and not yet taken in. */
@@ -126,26 +123,22 @@ public final class FeedPoller implements AutoCloseable {
      */
     private void run() {
         try {
-            while (running) {
+            while (worker.running()) {
                 String due = dueFeed();
                 if (due != null) {
                     pollFeed(due);
                     nextPoll.put(due, System.nanoTime() + config.feeds().interval().toNanos());
                 }
-                long idle = running ? workOnOneItem() : 0;
+                long idle = worker.running() ? workOnOneItem() : 0;
                 if (due == null && idle > 0) {
-                    synchronized (wake) {
-                        if (running) {
-                            wake.wait(Math.max(10, Math.min(idle, untilNextPoll()) / 1_000_000));
-                        }
-                    }
+                    worker.pause(Math.max(10, Math.min(idle, untilNextPoll()) / 1_000_000));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("The feed poller stopped on an unexpected error; feeds are not polled until a restart", e);
-            running = false;
+            worker.ended();
         }
     }
 
@@ -220,7 +213,7 @@ public final class FeedPoller implements AutoCloseable {
         boolean complete = true;
         if (parsed.kind() == FeedParser.Kind.SITEMAP_INDEX) {
             for (FeedParser.Item child : parsed.children()) {
-                if (!running) {
+                if (!worker.running()) {
                     complete = false;
                     break;
                 }
@@ -386,19 +379,7 @@ public final class FeedPoller implements AutoCloseable {
      */
     @Override
     public void close() {
-        running = false;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        try {
-            thread.join(config.fetch().timeout().plus(config.ackTimeout()).toMillis());
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(config.fetch().timeout().plus(config.ackTimeout()));
         state.close();
     }
 }

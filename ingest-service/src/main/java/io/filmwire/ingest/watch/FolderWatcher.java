@@ -6,6 +6,7 @@ import io.filmwire.ingest.Journal;
 import io.filmwire.ingest.PageFiles;
 import io.filmwire.ingest.PageIntake;
 import io.filmwire.ingest.TooLargeException;
+import io.filmwire.ingest.Worker;
 import io.filmwire.schema.RawPage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,9 +70,7 @@ public final class FolderWatcher implements AutoCloseable {
     private final Journal journal;
     private final Counter processedCount;
     private final Counter failedCount;
-    private final Thread thread;
-    private final Object wake = new Object();
-    private volatile boolean running;
+    private final Worker worker;
     private boolean kafkaDown;
 
     /** A watcher of {@code dir} (created when missing, with its processed/ and failed/). Call {@link #start}. */
@@ -93,8 +92,7 @@ public final class FolderWatcher implements AutoCloseable {
                 .description("Watched-folder files written to pages.raw and moved to processed/").register(registry);
         this.failedCount = Counter.builder("filmwire.ingest.folder.files").tag("result", "failed")
                 .description("Watched-folder files moved to failed/").register(registry);
-        this.thread = new Thread(this::run, "folder-watcher-" + this.dir.getFileName());
-        this.thread.setDaemon(true);
+        this.worker = new Worker("folder-watcher-" + this.dir.getFileName(), this::run);
     }
 
     /** The watched folder. */
@@ -105,8 +103,7 @@ public final class FolderWatcher implements AutoCloseable {
     /** Finishes what a crash interrupted, then starts watching. */
     public FolderWatcher start() {
         recover();
-        running = true;
-        thread.start();
+        worker.start();
         LOG.info("Watching '{}' for page files (.html, .htm, .txt, .gz); done files go to '{}', failed ones to '{}'",
                 dir, processed, failed);
         return this;
@@ -114,29 +111,25 @@ public final class FolderWatcher implements AutoCloseable {
 
     /** True while the watching thread runs. */
     public boolean isHealthy() {
-        return running && thread.isAlive();
+        return worker.isAlive();
     }
 
     private void run() {
         try {
-            while (running) {
+            while (worker.running()) {
                 try {
                     scan();
                 } catch (UncheckedIOException e) {
                     LOG.warn("Scanning '{}' failed ({}); trying again", dir, e.getMessage());
                 }
                 long pause = (kafkaDown ? config.ackTimeout().dividedBy(4) : config.watch().interval()).toMillis();
-                synchronized (wake) {
-                    if (running) {
-                        wake.wait(Math.max(pause, 1));
-                    }
-                }
+                worker.pause(pause);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("The watcher of '{}' stopped on an unexpected error; files are not taken until a restart", dir, e);
-            running = false;
+            worker.ended();
         }
     }
 
@@ -163,7 +156,7 @@ public final class FolderWatcher implements AutoCloseable {
             }
             ready.add(file);
         }
-        for (int from = 0; from < ready.size() && running; from += BATCH) {
+        for (int from = 0; from < ready.size() && worker.running(); from += BATCH) {
             if (!take(ready.subList(from, Math.min(ready.size(), from + BATCH)))) {
                 return;
             }
@@ -347,19 +340,7 @@ public final class FolderWatcher implements AutoCloseable {
     /** Stops watching after the batch in hand (its files are moved or stay), and closes the journal. */
     @Override
     public void close() {
-        running = false;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        try {
-            thread.join(config.ackTimeout().toMillis() + 5_000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(config.ackTimeout().plusSeconds(5));
         journal.close();
     }
 }

@@ -10,25 +10,15 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** robots.txt, the per-host delay and pages, against a real HTTP server on loopback. */
 class PoliteFetcherTest {
 
     private static final long MB = 1024 * 1024;
-    private TestSite site;
-
-    @BeforeEach
-    void startSite() {
-        site = TestSite.start();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
-    }
+    @AutoClose
+    private final TestSite site = TestSite.start();
 
     private static PoliteFetcher fetcher(Duration hostDelay) {
         return new PoliteFetcher(new IngestConfig.Fetch(Duration.ofSeconds(5), 3, hostDelay, true, "Filmwire/0.1 (test)"));

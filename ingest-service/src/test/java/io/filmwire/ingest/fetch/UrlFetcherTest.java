@@ -13,25 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The fetcher against a real HTTP server on loopback. */
 class UrlFetcherTest {
 
     private static final long MB = 1024 * 1024;
-    private TestSite site;
-
-    @BeforeEach
-    void startSite() {
-        site = TestSite.start();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
-    }
+    @AutoClose
+    private final TestSite site = TestSite.start();
 
     static IngestConfig.Fetch config(Duration timeout, int maxRedirects, boolean allowPrivate) {
         return new IngestConfig.Fetch(timeout, maxRedirects, Duration.ZERO, allowPrivate, "Filmwire/0.1 (test)");
