@@ -47,6 +47,26 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = settings();
+        Standalone standalone = Standalone.start(settings, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("filmwire: stopping");
+            standalone.close();
+            stopped.countDown();
+        }, "filmwire-shutdown"));
+        System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics),"
+                + " Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(), standalone.bootstrapServers());
+        IngestConfig intake = IngestConfig.from(settings);
+        intake.watch().dirs().forEach(dir -> System.err.printf("filmwire: watching '%s' for page files%n", dir.toAbsolutePath()));
+        intake.feeds().urls().forEach(feed -> System.err.printf("filmwire: polling feed %s every %d ms%n", feed,
+                intake.feeds().interval().toMillis()));
+        stopped.await();
+        return 0;
+    }
+
+    /** The settings of the run: file, environment and --set, then this command's options (--watch and --feed add). */
+    Settings settings() {
         Map<String, String> fixed = new LinkedHashMap<>();
         if (dataDir != null) {
             fixed.put(StandaloneConfig.DATA_DIR, dataDir.toString());
@@ -59,22 +79,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Settings settings = config.settings(fixed);
         settings = withAdded(settings, IngestConfig.WATCH_DIRS, watch.stream().map(Path::toString).toList());
-        settings = withAdded(settings, IngestConfig.FEEDS, feeds);
-        Standalone standalone = Standalone.start(settings, true);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("filmwire: stopping");
-            standalone.close();
-            stopped.countDown();
-        }, "filmwire-shutdown"));
-        System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics),"
-                + " Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(), standalone.bootstrapServers());
-        IngestConfig intake = IngestConfig.from(settings);
-        intake.watch().dirs().forEach(dir -> System.err.printf("filmwire: watching '%s' for page files%n", dir.toAbsolutePath()));
-        intake.feeds().urls().forEach(feed -> System.err.printf("filmwire: polling feed %s every %d s%n", feed,
-                intake.feeds().interval().toSeconds()));
-        stopped.await();
-        return 0;
+        return withAdded(settings, IngestConfig.FEEDS, feeds);
     }
 
     /** {@code settings} with {@code values} appended to the list setting {@code key}. */
