@@ -48,7 +48,7 @@ class IntakeOutageIT {
         }
     }
 
-    /** What one POST got. */
+    /** What one POST got, and the phase (broker up, down, back) when the answer came. */
     private record Outcome(String pageId, int status, String retryAfter, String phase) {
     }
 
@@ -71,16 +71,16 @@ class IntakeOutageIT {
                 while (sending.get()) {
                     int n = next.incrementAndGet();
                     String url = "https://films.example/outage/" + n;
-                    String at = phase.get();
                     try {
                         HttpResponse<String> r = harness.post("/pages?url=" + url,
                                 ("<html><body>Outage page " + n + "</body></html>").getBytes(StandardCharsets.UTF_8),
                                 "Content-Type", "text/html");
                         String pageId = r.statusCode() == 202 ? Json.mapper().readTree(r.body()).path("pageId").asText() : url;
-                        outcomes.add(new Outcome(pageId, r.statusCode(), r.headers().firstValue("Retry-After").orElse(null), at));
+                        outcomes.add(new Outcome(pageId, r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
+                                phase.get()));
                         Thread.sleep(50);
                     } catch (Exception e) {
-                        outcomes.add(new Outcome(url, -1, e.toString(), at));
+                        outcomes.add(new Outcome(url, -1, e.toString(), phase.get()));
                     }
                 }
             }, "sender-" + s);

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code lastmod} changed. New items are written to the {@link FeedState} before they are fetched,
  * and marked seen only once Kafka acknowledged the page (or its dead letter): a restart neither
  * loses an item nor takes one in twice. While Kafka does not acknowledge, items wait. Pages are
- * fetched through the {@link PoliteFetcher} (robots.txt, per-host delay), one at a time, taking
- * any item whose host is free rather than waiting on a busy host.
+ * fetched through the {@link PoliteFetcher} (robots.txt, per-host delay), one at a time: the
+ * item whose host frees first, alternating with due feeds so that neither starves the other. An
+ * unexpected error (the state file cannot be written) stops the poller and turns it DOWN on
+ * {@code /health}.
  * <p>
  * State: the feed state file in {@code ingest.state.dir}. Threading: one thread of its own; the
  * public methods are thread-safe.

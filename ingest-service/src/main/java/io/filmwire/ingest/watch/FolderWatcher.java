@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -27,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +136,15 @@ public final class FolderWatcher implements AutoCloseable {
 
     /** One pass: takes every settled page file, in name order. */
     void scan() throws InterruptedException {
+        if (!Files.isDirectory(processed) || !Files.isDirectory(failed)) {
+            try {
+                Files.createDirectories(processed);
+                Files.createDirectories(failed);
+                LOG.warn("The watched folder '{}' or its processed/ or failed/ had gone; created them again", dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create '" + processed + "' and '" + failed + "': " + e.getMessage(), e);
+            }
+        }
         List<Path> ready = new ArrayList<>();
         long settled = System.currentTimeMillis() - config.watch().settle().toMillis();
         for (Path file : candidates()) {
@@ -163,30 +173,41 @@ public final class FolderWatcher implements AutoCloseable {
         }
     }
 
+    /** The files of the folder and its subfolders, in name order; processed/, failed/ and hidden ones not entered. */
     private List<Path> candidates() {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> !p.equals(dir))
-                    .filter(p -> !p.startsWith(processed) && !p.startsWith(failed))
-                    .filter(p -> !isHidden(dir.relativize(p)))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    boolean skip = d.equals(processed) || d.equals(failed) || !d.equals(dir) && isHidden(d);
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !isHidden(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // vanished while walking, or unreadable: the next scan sees it again
+                    LOG.debug("Cannot look at '{}': {}", file, e.toString());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list '" + dir + "': " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            // a file or folder vanished while walking: the next scan sees the rest
-            LOG.debug("Listing '{}' was disturbed: {}", dir, e.getMessage());
-            return List.of();
         }
+        files.sort(null);
+        return files;
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     private static boolean isTemporary(Path file) {
