@@ -2,32 +2,176 @@ package io.filmwire.ingest;
 
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.schema.PageIds;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
- * Configuration of ingest-service, validated at start-up.
+ * Configuration of ingest-service, validated at start-up: a bad value fails naming the key, the
+ * value and what is expected.
  *
- * @param maxPageBytes      pages larger than this are refused (HTTP 413, file moved to failed/)
+ * @param maxPageBytes      pages larger than this are refused (HTTP 413, file moved to failed/, feed item dead-lettered)
  * @param deliveryTimeoutMs how long a page may wait for Kafka's acknowledgement before it is refused
+ * @param maxBlockMs        how long sending may block on unknown metadata or a full buffer
+ * @param authToken         the bearer token {@code POST /pages} requires, or null for none
+ * @param watch             the watched folders
+ * @param feeds             the polled feeds
+ * @param fetch             how URLs are fetched (feeds, their items, {@code filmwire ingest URL})
+ * @param stateDir          where the feed poller keeps what it has seen
  */
-public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryTimeoutMs) {
+public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryTimeoutMs, int maxBlockMs,
+                           String authToken, Watch watch, Feeds feeds, Fetch fetch, Path stateDir) {
 
     public static final String MAX_PAGE_BYTES = "ingest.max.page.bytes";
     public static final String DELIVERY_TIMEOUT_MS = "ingest.delivery.timeout.ms";
+    public static final String MAX_BLOCK_MS = "ingest.max.block.ms";
+    public static final String AUTH_TOKEN = "ingest.auth.token";
+    public static final String WATCH_DIRS = "ingest.watch.dirs";
+    public static final String WATCH_INTERVAL_MS = "ingest.watch.interval.ms";
+    public static final String WATCH_SETTLE_MS = "ingest.watch.settle.ms";
+    public static final String FEEDS = "ingest.feeds";
+    public static final String FEED_INTERVAL_MS = "ingest.feed.interval.ms";
+    public static final String FEED_MAX_BYTES = "ingest.feed.max.bytes";
+    public static final String FEED_MAX_ATTEMPTS = "ingest.feed.max.attempts";
+    public static final String STATE_DIR = "ingest.state.dir";
+    public static final String FETCH_TIMEOUT_MS = "ingest.fetch.timeout.ms";
+    public static final String FETCH_MAX_REDIRECTS = "ingest.fetch.max.redirects";
+    public static final String FETCH_HOST_DELAY_MS = "ingest.fetch.host.delay.ms";
+    public static final String FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
+    public static final String FETCH_USER_AGENT = "ingest.fetch.user.agent";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(MAX_PAGE_BYTES, Type.LONG, 10L * 1024 * 1024, Range.between(1024, 24L * 1024 * 1024), Importance.MEDIUM,
-                    "Largest page accepted, in bytes (after decompression). Larger pages are refused with 413.")
-            .define(DELIVERY_TIMEOUT_MS, Type.INT, 30_000, Range.between(1_000, 600_000), Importance.MEDIUM,
-                    "How long a page may wait for Kafka's acknowledgement before it is refused (HTTP 503).");
+                    "Largest page accepted, in bytes (after decompression). Larger pages are refused: HTTP 413, a"
+                            + " watched file to failed/, a feed item to pages.dlq.")
+            .define(DELIVERY_TIMEOUT_MS, Type.INT, 10_000, Range.between(1_000, 600_000), Importance.MEDIUM,
+                    "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 503, a watched"
+                            + " file stays for the next scan, a feed item is tried again later.")
+            .define(MAX_BLOCK_MS, Type.INT, 5_000, Range.between(100, 600_000), Importance.LOW,
+                    "How long sending a page may block while Kafka's metadata is unknown or the send buffer is"
+                            + " full, before the page is refused like an unacknowledged one.")
+            .define(AUTH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
+                    "Bearer token POST /pages requires ('Authorization: Bearer TOKEN'); unset: none. Required"
+                            + " when http.host is not a loopback address.")
+            .define(WATCH_DIRS, Type.LIST, null, Importance.MEDIUM,
+                    "Folders watched for page files (.html, .htm, .txt, .gz); done files move to processed/,"
+                            + " failed ones to failed/ with a .error.txt. `run --watch DIR` adds one.")
+            .define(WATCH_INTERVAL_MS, Type.LONG, 1_000L, Range.between(50, 3_600_000), Importance.LOW,
+                    "How often the watched folders are scanned.")
+            .define(WATCH_SETTLE_MS, Type.LONG, 1_000L, Range.between(0, 3_600_000), Importance.LOW,
+                    "A dropped file is taken once it has not been modified for this long (half-copied files wait).")
+            .define(FEEDS, Type.LIST, null, Importance.MEDIUM,
+                    "RSS 2.0, Atom, sitemap or sitemap index URLs polled for new pages. `run --feed URL` adds one.")
+            .define(FEED_INTERVAL_MS, Type.LONG, 900_000L, Range.between(100, 7L * 24 * 3_600_000), Importance.MEDIUM,
+                    "How often each feed is polled (a conditional GET: ETag, Last-Modified).")
+            .define(FEED_MAX_BYTES, Type.LONG, 50L * 1024 * 1024, Range.between(1024, 1024L * 1024 * 1024), Importance.LOW,
+                    "Largest feed or sitemap read, in bytes (after decompression).")
+            .define(FEED_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 1000), Importance.LOW,
+                    "Fetches of a feed item that fail for a passing reason (timeout, 5xx, 429) before it goes to"
+                            + " pages.dlq; the waits between them double from ingest.feed.interval.ms, up to an hour.")
+            .define(STATE_DIR, Type.STRING, "", Importance.LOW,
+                    "Where the feed poller keeps what it has seen, so that a restart does not ingest it again"
+                            + " (default: <data.dir>/ingest).")
+            .define(FETCH_TIMEOUT_MS, Type.INT, 20_000, Range.between(100, 600_000), Importance.MEDIUM,
+                    "Time limit of one HTTP fetch: connecting, waiting for the answer and reading the whole body.")
+            .define(FETCH_MAX_REDIRECTS, Type.INT, 5, Range.between(0, 20), Importance.LOW,
+                    "Redirects followed per fetch; one more is an error.")
+            .define(FETCH_HOST_DELAY_MS, Type.LONG, 1_000L, Range.between(0, 600_000), Importance.MEDIUM,
+                    "Least time between two requests to one host (a longer robots.txt Crawl-delay wins, up to 60 s).")
+            .define(FETCH_ALLOW_PRIVATE, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Fetch URLs whose host is a loopback, private or link-local address (off: they are refused,"
+                            + " so that feeds cannot reach internal services).")
+            .define(FETCH_USER_AGENT, Type.STRING, "Filmwire/0.1 (editorial ingestion)", new ConfigDef.NonEmptyString(),
+                    Importance.LOW, "User-Agent of fetches; its first word is the name robots.txt rules are matched against.");
 
-    /** Parsed and validated from {@code settings}. */
+    /** The watched folders. */
+    public record Watch(List<Path> dirs, Duration interval, Duration settle) {
+        public Watch {
+            dirs = List.copyOf(dirs);
+        }
+    }
+
+    /** The polled feeds. */
+    public record Feeds(List<String> urls, Duration interval, long maxBytes, int maxAttempts) {
+        public Feeds {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * How URLs are fetched.
+     *
+     * @param allowPrivate whether loopback, private and link-local addresses may be fetched
+     */
+    public record Fetch(Duration timeout, int maxRedirects, Duration hostDelay, boolean allowPrivate, String userAgent) {
+    }
+
+    /** Parsed and validated from {@code settings}; the feed state lives in {@code ./data/ingest} unless set. */
     public static IngestConfig from(Settings settings) {
+        return from(settings, Path.of("data", "ingest"));
+    }
+
+    /**
+     * Parsed and validated from {@code settings}.
+     *
+     * @param defaultStateDir where the feed state lives when {@value #STATE_DIR} is not set
+     */
+    public static IngestConfig from(Settings settings, Path defaultStateDir) {
         AbstractConfig c = new AbstractConfig(DEF, settings.asMap(), false);
-        return new IngestConfig(KafkaSettings.from(settings), c.getLong(MAX_PAGE_BYTES), c.getInt(DELIVERY_TIMEOUT_MS));
+        Password token = c.getPassword(AUTH_TOKEN);
+        String authToken = token == null || token.value().isBlank() ? null : token.value().strip();
+        List<Path> dirs = new ArrayList<>();
+        for (String dir : listOf(c, WATCH_DIRS)) {
+            if (!dir.isBlank()) {
+                dirs.add(Path.of(dir.strip()));
+            }
+        }
+        List<String> feeds = new ArrayList<>();
+        for (String feed : listOf(c, FEEDS)) {
+            if (feed.isBlank()) {
+                continue;
+            }
+            if (PageIds.canonicalUrl(feed) == null) {
+                throw new ConfigException(FEEDS, feed, "a feed must be an absolute http:// or https:// URL");
+            }
+            feeds.add(feed.strip());
+        }
+        String stateDir = c.getString(STATE_DIR);
+        return new IngestConfig(KafkaSettings.from(settings), c.getLong(MAX_PAGE_BYTES), c.getInt(DELIVERY_TIMEOUT_MS),
+                c.getInt(MAX_BLOCK_MS), authToken,
+                new Watch(dirs, Duration.ofMillis(c.getLong(WATCH_INTERVAL_MS)), Duration.ofMillis(c.getLong(WATCH_SETTLE_MS))),
+                new Feeds(feeds, Duration.ofMillis(c.getLong(FEED_INTERVAL_MS)), c.getLong(FEED_MAX_BYTES),
+                        c.getInt(FEED_MAX_ATTEMPTS)),
+                new Fetch(Duration.ofMillis(c.getInt(FETCH_TIMEOUT_MS)), c.getInt(FETCH_MAX_REDIRECTS),
+                        Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), c.getBoolean(FETCH_ALLOW_PRIVATE),
+                        c.getString(FETCH_USER_AGENT).strip()),
+                stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()));
+    }
+
+    private static List<String> listOf(AbstractConfig c, String key) {
+        List<String> values = c.getList(key);
+        return values == null ? List.of() : values;
+    }
+
+    /** How long to wait for Kafka's answer to one page: the producer gives up before this. */
+    public Duration ackTimeout() {
+        return Duration.ofMillis((long) deliveryTimeoutMs + maxBlockMs + 5_000L);
+    }
+
+    @Override
+    public String toString() {
+        // never print the token
+        return "IngestConfig[kafka=" + kafka + ", maxPageBytes=" + maxPageBytes + ", deliveryTimeoutMs=" + deliveryTimeoutMs
+                + ", maxBlockMs=" + maxBlockMs + ", authToken=" + (authToken == null ? "none" : "[hidden]") + ", watch="
+                + watch + ", feeds=" + feeds + ", fetch=" + fetch + ", stateDir=" + stateDir + "]";
     }
 }

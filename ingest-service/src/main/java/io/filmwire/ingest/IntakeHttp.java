@@ -1,31 +1,41 @@
 package io.filmwire.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.common.http.BearerToken;
 import io.filmwire.common.http.HttpJson;
 import io.filmwire.common.http.Router;
+import io.filmwire.ingest.fetch.UrlFetcher;
 import io.filmwire.schema.Json;
+import io.filmwire.schema.PageIds;
 import io.filmwire.schema.RawPage;
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
- * {@code POST /pages}: an HTML page, a plain-text page, or a JSON raw page
- * ({@code {"url", "source", "fetchedAt", "title", "body"}}). Answers 202 {@code {"pageId"}} only after
- * Kafka acknowledged the write; 400 for malformed JSON, 413 over the size limit, 415 for binary or
- * unsupported content, 503 with Retry-After while Kafka does not acknowledge.
+ * {@code POST /pages}: an HTML page ({@code text/html}), a plain-text page ({@code text/plain}), or
+ * a JSON raw page ({@code application/json}: {@code {"body", "url", "source", "fetchedAt", "title"}});
+ * {@code ?url=} gives an HTML or text page its URL; the body may be gzipped
+ * ({@code Content-Encoding: gzip}). Answers 202 {@code {"pageId", "partition", "offset"}} only
+ * after Kafka acknowledged the write; 400 for malformed JSON or fields, 413 over
+ * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 with
+ * {@code Retry-After} while Kafka does not acknowledge (nothing was taken in: send it again), 401
+ * without the bearer token when {@code ingest.auth.token} is set. Errors are JSON
+ * {@code {"error", "message"}}, the message saying what to fix. Thread-safe.
  */
 public final class IntakeHttp {
+
+    /** Seconds a client is asked to wait after a 503. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final PageIntake intake;
     private final IngestConfig config;
@@ -35,114 +45,168 @@ public final class IntakeHttp {
         this.config = config;
     }
 
-    /** Adds {@code POST /pages} to {@code router}. */
+    /** Adds {@code POST /pages} to {@code router}, behind the bearer token when one is configured. */
     public void routes(Router router) {
+        if (config.authToken() != null) {
+            router.filter(new BearerToken(config.authToken(), "POST", "/pages", IngestConfig.AUTH_TOKEN));
+        }
         router.add("POST", "/pages", this::postPage);
     }
 
+    /**
+     * Refuses a configuration that would take pages from the network without a token: a server on
+     * {@code httpHost} other than loopback needs {@code ingest.auth.token}.
+     */
+    public static void checkExposure(IngestConfig config, String httpHost, String hostKey) {
+        BearerToken.requireOffLoopback(httpHost, hostKey, config.authToken(), IngestConfig.AUTH_TOKEN, "POST /pages");
+    }
+
+    /** A request that cannot become a page: the status and the JSON error to answer. */
+    private static final class Refused extends Exception {
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
     private void postPage(HttpExchange exchange, Map<String, String> params) throws IOException {
-        byte[] body = HttpJson.readBody(exchange, config.maxPageBytes());
-        if (body == null) {
-            HttpJson.error(exchange, 413, "page_too_large", "pages are limited to " + config.maxPageBytes()
-                    + " bytes (ingest.max.page.bytes)");
-            return;
-        }
-        if (body.length == 0) {
-            HttpJson.error(exchange, 400, "empty_body", "the request has no body: send the page (HTML or text),"
-                    + " or a JSON object with a \"body\" field");
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        String charset = charsetOf(contentType);
-        Map<String, String> query = Router.query(exchange);
-        Instant now = Instant.now();
         RawPage page;
         try {
-            if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
-                page = fromJson(body, now);
-                if (page == null) {
-                    HttpJson.error(exchange, 400, "malformed_json", "the body is not a JSON object with a string"
-                            + " \"body\" field; optional: \"url\", \"source\", \"fetchedAt\" (ISO-8601), \"title\"");
-                    return;
-                }
-            } else if (mediaType.isEmpty() || mediaType.startsWith("text/") || mediaType.equals("application/xhtml+xml")) {
-                String declared = mediaType.contains("html") ? RawPage.HTML : mediaType.equals("text/plain") ? RawPage.TEXT : null;
-                page = PageFactory.fromBytes(body, declared, charset, query.get("url"), "http", null, now, null);
-            } else {
-                HttpJson.error(exchange, 415, "unsupported_media_type", "Content-Type '" + mediaType
-                        + "' is not taken; send text/html, text/plain or application/json");
-                return;
-            }
-        } catch (PageFactory.UnsupportedContentException e) {
-            HttpJson.error(exchange, 415, "binary_content", e.getMessage());
-            return;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            HttpJson.error(exchange, 400, "bad_page", e.getMessage());
+            page = readPage(exchange);
+        } catch (Refused r) {
+            HttpJson.error(exchange, r.status, r.code, r.getMessage());
             return;
         }
         try {
-            RecordMetadata meta = intake.submit(page).get(config.deliveryTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
+            RecordMetadata meta = intake.await(intake.submit(page));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("pageId", page.pageId());
             answer.put("partition", meta.partition());
             answer.put("offset", meta.offset());
             HttpJson.send(exchange, 202, answer);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            boolean transientFailure = cause instanceof RetriableException || cause instanceof TimeoutException
-                    || cause instanceof org.apache.kafka.common.errors.TimeoutException;
-            if (transientFailure) {
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(Duration.ofSeconds(5).toSeconds()));
+        } catch (ExecutionException e) {
+            if (PageIntake.isRetriable(e)) {
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
                 HttpJson.error(exchange, 503, "kafka_unavailable", "Kafka did not acknowledge the page ("
-                        + cause.getMessage() + "); nothing was taken in, send it again later");
+                        + PageIntake.describe(e) + "); nothing was taken in: send it again in " + RETRY_AFTER_SECONDS + " s");
+            } else if (e.getCause() instanceof RecordTooLargeException) {
+                HttpJson.error(exchange, 413, "page_too_large_for_kafka", "Kafka refused the page as too large ("
+                        + PageIntake.describe(e) + "); the cluster's message.max.bytes is below ingest.max.page.bytes");
             } else {
-                HttpJson.error(exchange, 500, "kafka_error", "Kafka refused the page: " + cause.getMessage());
+                HttpJson.error(exchange, 500, "kafka_error", "Kafka refused the page: " + PageIntake.describe(e));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.getResponseHeaders().set("Retry-After", "5");
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             HttpJson.error(exchange, 503, "shutting_down", "the server is stopping; send the page again later");
         }
     }
 
-    private static RawPage fromJson(byte[] bytes, Instant now) {
+    private RawPage readPage(HttpExchange exchange) throws IOException, Refused {
+        String tooLarge = "pages are limited to " + config.maxPageBytes() + " bytes (" + IngestConfig.MAX_PAGE_BYTES
+                + "); send a smaller page";
+        byte[] body = HttpJson.readBody(exchange, config.maxPageBytes());
+        if (body == null) {
+            throw new Refused(413, "page_too_large", tooLarge);
+        }
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            if (!encoding.strip().equalsIgnoreCase("gzip")) {
+                throw new Refused(415, "unsupported_encoding", "Content-Encoding '" + encoding
+                        + "' is not taken; send the page uncompressed or gzipped");
+            }
+            try {
+                body = BoundedBytes.gunzip(body, config.maxPageBytes(), "the page");
+            } catch (TooLargeException e) {
+                throw new Refused(413, "page_too_large", tooLarge + " (once decompressed)");
+            } catch (IOException e) {
+                throw new Refused(400, "bad_gzip", "the body says Content-Encoding: gzip but is not valid gzip ("
+                        + e.getMessage() + ")");
+            }
+        }
+        if (body.length == 0) {
+            throw new Refused(400, "empty_body", "the request has no body: send the page (HTML or text), or a JSON"
+                    + " object with a \"body\" field");
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        Instant now = Instant.now();
+        try {
+            if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+                return fromJson(body, now);
+            }
+            if (mediaType.isEmpty() || mediaType.startsWith("text/") || mediaType.equals("application/xhtml+xml")) {
+                String declared = mediaType.contains("html") ? RawPage.HTML : mediaType.equals("text/plain") ? RawPage.TEXT : null;
+                String url = checkedUrl(Router.query(exchange).get("url"), "the url query parameter");
+                return PageFactory.fromBytes(body, declared, UrlFetcher.charset(contentType), url, "http", null, now, null);
+            }
+        } catch (PageFactory.UnsupportedContentException e) {
+            throw new Refused(415, "binary_content", e.getMessage());
+        }
+        throw new Refused(415, "unsupported_media_type", "Content-Type '" + mediaType
+                + "' is not taken; send text/html, text/plain or application/json");
+    }
+
+    private static RawPage fromJson(byte[] bytes, Instant now) throws Refused {
         JsonNode json;
         try {
             json = Json.mapper().readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new Refused(400, "malformed_json", "the body is not valid JSON (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + "); send a JSON object with a string \"body\" field");
         } catch (IOException e) {
-            return null;
+            throw new Refused(400, "malformed_json", "the body is not valid JSON: " + e.getMessage());
         }
-        if (json == null || !json.isObject() || !json.path("body").isTextual()) {
-            return null;
+        if (json == null || !json.isObject()) {
+            throw new Refused(400, "malformed_json", "the body must be a JSON object such as {\"body\": \"<html>...\","
+                    + " \"url\": \"https://...\"}");
+        }
+        JsonNode body = json.get("body");
+        if (body == null || !body.isTextual() || body.asText().isEmpty()) {
+            throw new Refused(400, "missing_body", "the JSON object needs a non-empty string \"body\" field (the page's"
+                    + " HTML or text); optional: \"url\", \"source\", \"fetchedAt\" (ISO-8601), \"title\"");
         }
         Instant fetchedAt = null;
-        if (json.hasNonNull("fetchedAt")) {
+        String fetched = stringField(json, "fetchedAt");
+        if (fetched != null) {
             try {
-                fetchedAt = Instant.parse(json.get("fetchedAt").asText());
+                fetchedAt = Instant.parse(fetched);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("\"fetchedAt\" must be an ISO-8601 instant such as"
-                        + " 2026-01-31T12:00:00Z, was '" + json.get("fetchedAt").asText() + "'");
+                throw new Refused(400, "bad_field", "\"fetchedAt\" must be an ISO-8601 instant such as"
+                        + " 2026-01-31T12:00:00Z, was '" + fetched + "'");
             }
         }
-        String declared = json.hasNonNull("contentType") ? json.get("contentType").asText() : null;
-        String source = json.hasNonNull("source") ? json.get("source").asText() : "http";
-        String url = json.hasNonNull("url") ? json.get("url").asText() : null;
-        String title = json.hasNonNull("title") ? json.get("title").asText() : null;
-        byte[] body = json.get("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return PageFactory.fromBytes(body, declared, "UTF-8", url, source, fetchedAt, now, title);
+        String url = checkedUrl(stringField(json, "url"), "\"url\"");
+        String source = stringField(json, "source");
+        return PageFactory.fromBytes(body.asText().getBytes(StandardCharsets.UTF_8), stringField(json, "contentType"),
+                "UTF-8", url, source == null || source.isBlank() ? "http" : source, fetchedAt, now,
+                stringField(json, "title"));
     }
 
-    private static String charsetOf(String contentType) {
-        if (contentType == null) {
+    private static String stringField(JsonNode json, String name) throws Refused {
+        JsonNode v = json.get(name);
+        if (v == null || v.isNull()) {
             return null;
         }
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                return p.substring(8).replace("\"", "").strip();
-            }
+        if (!v.isTextual()) {
+            throw new Refused(400, "bad_field", "\"" + name + "\" must be a string, was " + v.getNodeType().name()
+                    .toLowerCase(Locale.ROOT));
         }
-        return null;
+        return v.asText();
+    }
+
+    private static String checkedUrl(String url, String what) throws Refused {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        if (PageIds.canonicalUrl(url) == null) {
+            throw new Refused(400, "bad_url", what + " must be an absolute http:// or https:// URL, was '" + url + "'");
+        }
+        return url;
     }
 }

@@ -1,7 +1,6 @@
 package io.filmwire.ingest;
 
 import io.filmwire.schema.RawPage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,13 +20,6 @@ import java.util.zip.GZIPInputStream;
 public final class PageFiles {
 
     private PageFiles() {
-    }
-
-    /** A page file that is too large. */
-    public static final class TooLargeException extends IOException {
-        public TooLargeException(String message) {
-            super(message);
-        }
     }
 
     /** True for the file names Filmwire reads as pages. */
@@ -69,23 +61,11 @@ public final class PageFiles {
     public static byte[] readBytes(Path file, long limit) throws IOException {
         boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         if (!gz && Files.size(file) > limit) {
-            throw new TooLargeException("'" + file + "' is " + Files.size(file) + " bytes, over the limit of " + limit);
+            throw new TooLargeException("'" + file + "' is " + Files.size(file) + " bytes, over the limit of " + limit + " bytes");
         }
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gz ? new GZIPInputStream(raw, 65536) : raw) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limit) {
-                    throw new TooLargeException("'" + file + "' is over the limit of " + limit + " bytes"
-                            + (gz ? " once decompressed" : ""));
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+            return BoundedBytes.read(in, limit, "'" + file + "'" + (gz ? " once decompressed" : ""));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.filmwire.ingest;
 
+import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.RawPage;
+import io.filmwire.schema.Topic;
 import io.filmwire.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,71 +10,140 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes pages to pages.raw, keyed by page id, with an idempotent producer and {@code acks=all}.
- * A page counts as taken in only when its future completes: that is Kafka's acknowledgement.
+ * Writes pages to pages.raw (and what intake could not take to pages.dlq), keyed by page id, with
+ * an idempotent producer and {@code acks=all}. A page counts as taken in only when its future
+ * completes: that is Kafka's acknowledgement. While Kafka is unreachable a page fails after
+ * {@code ingest.delivery.timeout.ms} (or {@code ingest.max.block.ms} when the producer has no
+ * metadata), with an error {@link #isRetriable} says is worth sending again later.
  * Thread-safe (one producer shared by all callers).
  */
 public final class PageIntake implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageIntake.class);
 
-    private final KafkaProducer<String, RawPage> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Duration ackTimeout;
     private final Counter accepted;
     private final Counter failed;
+    private final Counter deadLetters;
 
     public PageIntake(IngestConfig config, MeterRegistry registry) {
+        int delivery = config.deliveryTimeoutMs();
+        int linger = 5;
         Map<String, Object> props = config.kafka().clientProperties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.LINGER_MS_CONFIG, linger,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, config.deliveryTimeoutMs(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(config.deliveryTimeoutMs() - 10, 30_000),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(config.deliveryTimeoutMs(), 10_000),
+                // the producer requires delivery >= linger + request timeout
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(delivery - linger, 30_000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlockMs(),
                 ProducerConfig.CLIENT_ID_CONFIG, "filmwire-ingest"));
-        @SuppressWarnings("unchecked")
-        Serializer<RawPage> values = (Serializer<RawPage>) Topics.PAGES_RAW.valueSerde().serializer();
-        this.producer = new KafkaProducer<>(props, Topics.PAGES_RAW.keySerde().serializer(), values);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.ackTimeout = config.ackTimeout();
         this.accepted = Counter.builder("filmwire.ingest.pages").tag("result", "acknowledged")
                 .description("Pages written to pages.raw").register(registry);
         this.failed = Counter.builder("filmwire.ingest.pages").tag("result", "refused")
                 .description("Pages Kafka did not acknowledge").register(registry);
+        this.deadLetters = Counter.builder("filmwire.ingest.dead.letters")
+                .description("Inputs intake could not take, written to pages.dlq").register(registry);
     }
 
     public PageIntake(IngestConfig config) {
         this(config, new SimpleMeterRegistry());
     }
 
-    /** Sends {@code page}; completes with its position once Kafka acknowledged it, exceptionally if not. */
+    /** Sends {@code page} to pages.raw; completes with its position once Kafka acknowledged it, exceptionally if not. */
     public CompletableFuture<RecordMetadata> submit(RawPage page) {
+        CompletableFuture<RecordMetadata> result = send(Topics.PAGES_RAW, page.pageId(), page);
+        return result.whenComplete((meta, error) -> {
+            if (error == null) {
+                accepted.increment();
+            } else {
+                failed.increment();
+                LOG.warn("Page '{}' not acknowledged by Kafka: {}", page.pageId(), error.toString());
+            }
+        });
+    }
+
+    /** Sends {@code entry} to pages.dlq, keyed by its page id; completes once Kafka acknowledged it. */
+    public CompletableFuture<RecordMetadata> deadLetter(DlqEntry entry) {
+        return send(Topics.PAGES_DLQ, entry.pageId(), entry).whenComplete((meta, error) -> {
+            if (error == null) {
+                deadLetters.increment();
+            } else {
+                LOG.warn("Dead letter of '{}' not acknowledged by Kafka: {}", entry.pageId(), error.toString());
+            }
+        });
+    }
+
+    private <V> CompletableFuture<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(Topics.PAGES_RAW.name(), page.pageId(), page), (meta, error) -> {
+            byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (meta, error) -> {
                 if (error != null) {
-                    failed.increment();
-                    LOG.warn("Page '{}' not acknowledged by Kafka: {}", page.pageId(), error.toString());
                     result.completeExceptionally(error);
                 } else {
-                    accepted.increment();
                     result.complete(meta);
                 }
             });
         } catch (RuntimeException e) {
-            failed.increment();
-            LOG.warn("Page '{}' not sent to Kafka: {}", page.pageId(), e.toString());
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    /**
+     * Waits for a future of {@link #submit} or {@link #deadLetter}: its position once acknowledged.
+     *
+     * @throws ExecutionException with Kafka's error as the cause; {@link #isRetriable} tells whether to try again
+     */
+    public RecordMetadata await(CompletableFuture<RecordMetadata> sent) throws ExecutionException, InterruptedException {
+        try {
+            return sent.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ExecutionException(new org.apache.kafka.common.errors.TimeoutException(
+                    "no answer from Kafka within " + ackTimeout.toMillis() + " ms"));
+        }
+    }
+
+    /**
+     * True when sending failed for a passing reason (Kafka unreachable, timed out, leader moving):
+     * the same page may be sent again later. False for errors the page itself causes (too large).
+     */
+    public static boolean isRetriable(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof RetriableException || e instanceof TimeoutException || e instanceof InterruptedException;
+    }
+
+    /** The message of the root of a send error, for logs and answers. */
+    public static String describe(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Waits until every page sent so far is acknowledged or failed. */

@@ -73,8 +73,8 @@ class PageFilesTest {
     void filesOverTheLimitAreRefusedEvenWhenCompressed() throws Exception {
         String big = "x".repeat(5000);
         assertThatThrownBy(() -> PageFiles.read(write("big.txt", big), "file", 1024, Instant.EPOCH))
-                .isInstanceOf(PageFiles.TooLargeException.class).hasMessageContaining("1024");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("1024");
         assertThatThrownBy(() -> PageFiles.read(gzip("bomb.txt.gz", big), "file", 1024, Instant.EPOCH))
-                .isInstanceOf(PageFiles.TooLargeException.class).hasMessageContaining("decompressed");
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("decompressed");
     }
 }

@@ -4,6 +4,8 @@ import io.filmwire.common.KafkaSettings;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.PageFiles;
 import io.filmwire.ingest.PageIntake;
+import io.filmwire.ingest.fetch.FetchException;
+import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.schema.RawPage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,25 +14,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code filmwire ingest PATH...}: pushes page files into a running pipeline. */
+/** {@code filmwire ingest PATH|URL...}: pushes page files and fetched pages into a running pipeline. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Writes pages (files or folders of .html, .htm, .txt, .gz) to pages.raw of a running pipeline.")
+        description = {"Writes pages to pages.raw of a running pipeline: files, folders (.html, .htm, .txt, .gz)",
+                "and http(s) URLs, which are fetched (robots.txt obeyed, per-host delay, limits of ingest.fetch.*;",
+                "loopback and private addresses need --set ingest.fetch.allow.private=true).",
+                "Shows count, rate and failures on stderr as it goes; exits 1 when any page failed."})
 final class IngestCommand implements Callable<Integer> {
+
+    /** Futures waited for in one go. */
+    private static final int WINDOW = 100;
 
     @Mixin
     ConfigOptions config;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or folders.")
-    List<Path> paths;
+    @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Page files, folders, or http(s) URLs of pages.")
+    List<String> inputs;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to write to (bootstrap.servers; default: localhost:9092, the standalone's broker).")
@@ -44,47 +54,103 @@ final class IngestCommand implements Callable<Integer> {
             fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
         }
         IngestConfig ingest = IngestConfig.from(config.settings(fixed));
+        List<String> urls = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        for (String input : inputs) {
+            String lower = input.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                urls.add(input);
+            } else {
+                paths.add(Path.of(input));
+            }
+        }
         List<Path> files = PageFiles.expand(paths);
-        if (files.isEmpty()) {
+        if (files.isEmpty() && urls.isEmpty()) {
             throw new IllegalArgumentException("no page files (.html, .htm, .txt, .gz) in " + paths);
         }
-        Progress progress = new Progress("ingest", files.size(), err);
+        Progress progress = new Progress("ingest", files.size() + urls.size(), err);
         try (PageIntake intake = new PageIntake(ingest)) {
-            List<CompletableFuture<?>> pending = new ArrayList<>();
-            List<Path> pendingFiles = new ArrayList<>();
+            Window window = new Window(intake, progress, err);
             for (Path file : files) {
-                RawPage page;
                 try {
-                    page = PageFiles.read(file, "file:" + file.toAbsolutePath(), ingest.maxPageBytes(), Instant.now());
+                    window.add(file.toString(), intake.submit(PageFiles.read(file, "file:" + file.toAbsolutePath(),
+                            ingest.maxPageBytes(), Instant.now())));
                 } catch (IOException | IllegalArgumentException e) {
-                    err.println("skipped '" + file + "': " + e.getMessage());
-                    progress.step(false);
-                    continue;
+                    window.failed(file.toString(), e.getMessage());
                 }
-                pending.add(intake.submit(page));
-                pendingFiles.add(file);
-                if (pending.size() >= 100) {
-                    drain(pending, pendingFiles, progress, err);
+                if (window.kafkaDown) {
+                    break;
                 }
             }
-            drain(pending, pendingFiles, progress, err);
+            if (!urls.isEmpty() && !window.kafkaDown) {
+                PoliteFetcher fetcher = new PoliteFetcher(ingest.fetch());
+                for (String url : urls) {
+                    try {
+                        RawPage page = fetcher.fetchPage(url, "fetch", null, ingest.maxPageBytes());
+                        window.add(url, intake.submit(page));
+                    } catch (FetchException e) {
+                        window.failed(url, e.getMessage());
+                    }
+                    if (window.kafkaDown) {
+                        break;
+                    }
+                }
+            }
+            window.drain();
+            if (window.kafkaDown) {
+                err.println("ingest: stopped: Kafka at " + ingest.kafka().bootstrapServers() + " does not acknowledge ("
+                        + window.kafkaError + "); is the pipeline running (./filmwire run)?");
+            }
         }
         progress.finish("written to pages.raw on " + ingest.kafka().bootstrapServers());
-        return progress.failed() > 0 ? 1 : 0;
+        return progress.failed() > 0 || progress.done() < files.size() + urls.size() ? 1 : 0;
     }
 
-    private static void drain(List<CompletableFuture<?>> pending, List<Path> files, Progress progress, PrintStream err)
-            throws InterruptedException {
-        for (int i = 0; i < pending.size(); i++) {
-            try {
-                pending.get(i).get();
-                progress.step(true);
-            } catch (ExecutionException e) {
-                err.println("not acknowledged '" + files.get(i) + "': " + e.getCause().getMessage());
-                progress.step(false);
+    /** Pages sent and not yet acknowledged: waited for {@value #WINDOW} at a time, each counted once. */
+    private static final class Window {
+        private final PageIntake intake;
+        private final Progress progress;
+        private final PrintStream err;
+        private final List<String> labels = new ArrayList<>();
+        private final List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+        boolean kafkaDown;
+        String kafkaError;
+
+        Window(PageIntake intake, Progress progress, PrintStream err) {
+            this.intake = intake;
+            this.progress = progress;
+            this.err = err;
+        }
+
+        void add(String label, CompletableFuture<RecordMetadata> future) throws InterruptedException {
+            labels.add(label);
+            futures.add(future);
+            // sending blocks up to ingest.max.block.ms without Kafka: one such failure stops the run
+            if (future.isCompletedExceptionally() || futures.size() >= WINDOW) {
+                drain();
             }
         }
-        pending.clear();
-        files.clear();
+
+        void failed(String label, String reason) {
+            err.println("failed '" + label + "': " + reason);
+            progress.step(false);
+        }
+
+        void drain() throws InterruptedException {
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    intake.await(futures.get(i));
+                    progress.step(true);
+                } catch (ExecutionException e) {
+                    failed(labels.get(i), "not acknowledged by Kafka: " + PageIntake.describe(e));
+                    if (PageIntake.isRetriable(e)) {
+                        kafkaDown = true;
+                        kafkaError = PageIntake.describe(e);
+                    }
+                }
+            }
+            labels.clear();
+            futures.clear();
+        }
     }
 }

@@ -42,6 +42,10 @@ final class Progress {
         return failed;
     }
 
+    int done() {
+        return done;
+    }
+
     double seconds() {
         return (System.nanoTime() - start) / 1e9;
     }

@@ -12,6 +12,9 @@ import io.filmwire.enrich.streams.EnrichStreamsApp;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.IntakeHttp;
 import io.filmwire.ingest.PageIntake;
+import io.filmwire.ingest.feed.FeedPoller;
+import io.filmwire.ingest.fetch.PoliteFetcher;
+import io.filmwire.ingest.watch.FolderWatcher;
 import io.filmwire.publish.PublishConfig;
 import io.filmwire.publish.PublishService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * the chosen parts (ingest-service, enrich-streams, publish-service) and one HTTP server for their
  * routes plus {@code /health}, {@code /ready} and {@code /metrics}. {@link Standalone} adds an
  * embedded broker; the same wiring runs against any cluster, and each service alone runs the same
- * way. {@link #close} stops the parts in reverse order.
+ * way. ingest-service includes the watched folders and the feed poller when they are configured.
+ * {@link #close} stops the parts in reverse order.
  */
 public final class Services implements AutoCloseable {
 
@@ -65,6 +70,8 @@ public final class Services implements AutoCloseable {
     private PublishService publish;
     private PageIntake intake;
     private IngestConfig ingestConfig;
+    private final List<FolderWatcher> watchers = new ArrayList<>();
+    private FeedPoller feedPoller;
     private Router router;
     private HttpService http;
 
@@ -99,7 +106,10 @@ public final class Services implements AutoCloseable {
         kafka = KafkaSettings.from(settings);
         enrichConfig = EnrichConfig.from(settings, config.dataDir().resolve("streams"));
         publishConfig = PublishConfig.from(settings, config.dataDir().resolve("streams"));
-        ingestConfig = IngestConfig.from(settings);
+        ingestConfig = IngestConfig.from(settings, config.dataDir().resolve("ingest"));
+        if (parts.contains(Part.INGEST) && parts.contains(Part.HTTP)) {
+            IntakeHttp.checkExposure(ingestConfig, config.httpHost(), StandaloneConfig.HTTP_HOST);
+        }
         TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
 
         new JvmMemoryMetrics().bindTo(registry);
@@ -120,6 +130,7 @@ public final class Services implements AutoCloseable {
             intake = new PageIntake(ingestConfig, registry);
             started.add(intake);
             new IntakeHttp(intake, ingestConfig).routes(router);
+            startIntakeSources();
         }
         if (parts.contains(Part.HTTP)) {
             router.add("GET", "/health", this::health);
@@ -130,6 +141,31 @@ public final class Services implements AutoCloseable {
             started.add(http);
         }
         LOG.info("Started {} against Kafka at {}", parts, kafka.bootstrapServers());
+    }
+
+    /** The watched folders and the feed poller, as configured ({@code ingest.watch.dirs}, {@code ingest.feeds}). */
+    private void startIntakeSources() {
+        for (Path dir : ingestConfig.watch().dirs()) {
+            FolderWatcher watcher = new FolderWatcher(dir, ingestConfig, intake, registry).start();
+            started.add(watcher);
+            watchers.add(watcher);
+            components.put("folder-watcher " + watcher.dir(), watcher::isHealthy);
+        }
+        if (!ingestConfig.feeds().urls().isEmpty()) {
+            feedPoller = new FeedPoller(ingestConfig, intake, new PoliteFetcher(ingestConfig.fetch()), registry).start();
+            started.add(feedPoller);
+            components.put("feed-poller", feedPoller::isHealthy);
+        }
+    }
+
+    /** The folder watchers (empty when no folder is watched). */
+    public List<FolderWatcher> watchers() {
+        return List.copyOf(watchers);
+    }
+
+    /** The feed poller, or null when no feed is polled. */
+    public FeedPoller feedPoller() {
+        return feedPoller;
     }
 
     /** Kafka settings of the cluster. */
@@ -200,7 +236,7 @@ public final class Services implements AutoCloseable {
         HttpJson.send(exchange, ready ? 200 : 503, status());
     }
 
-    /** Stops HTTP, the intake, then the Streams apps. Safe to call twice. */
+    /** Stops HTTP, the feed poller and folder watchers, the intake, then the Streams apps. Safe to call twice. */
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {

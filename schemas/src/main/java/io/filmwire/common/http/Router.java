@@ -97,6 +97,11 @@ public final class Router implements HttpHandler {
         }
     }
 
+    /** The request's raw path as routes see it: {@code /a/b}, without empty segments or a trailing slash. */
+    public static String normalisedPath(HttpExchange exchange) {
+        return "/" + String.join("/", split(exchange.getRequestURI().getRawPath()));
+    }
+
     /** The decoded query parameters of a request (the first value of each). */
     public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> out = new HashMap<>();

@@ -1,0 +1,156 @@
+package io.filmwire.ingest.fetch;
+
+import io.filmwire.ingest.IngestConfig;
+import io.filmwire.ingest.PageFactory;
+import io.filmwire.schema.PageIds;
+import io.filmwire.schema.RawPage;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetching the way a good crawler does: the site's robots.txt is read first (cached a day per
+ * origin) and obeyed, requests to one host are spaced by the per-host delay, and the
+ * {@link UrlFetcher} limits apply (time, size, redirects, private addresses). robots.txt answered
+ * with 4xx (or unusable) allows everything; one that cannot be read for a passing reason (5xx,
+ * timeout) stops fetches from that site until it can be read (RFC 9309). Redirect targets are
+ * not checked against their own robots.txt. Thread-safe; callers wait on the per-host delay.
+ */
+public final class PoliteFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
+    private static final long ROBOTS_MAX_BYTES = 512 * 1024;
+    private static final Duration ROBOTS_TTL = Duration.ofHours(24);
+    private static final int ROBOTS_CACHED = 1_000;
+
+    private final UrlFetcher fetcher;
+    private final HostThrottle throttle;
+    private final String agent;
+    private final Map<String, CachedRobots> robots = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CachedRobots> eldest) {
+            return size() > ROBOTS_CACHED;
+        }
+    };
+
+    private record CachedRobots(RobotsTxt rules, long expiresNanos) {
+    }
+
+    public PoliteFetcher(IngestConfig.Fetch config) {
+        this.fetcher = new UrlFetcher(config);
+        this.throttle = new HostThrottle(config.hostDelay());
+        this.agent = config.userAgent().split("[/\\s]", 2)[0];
+    }
+
+    /** The name robots.txt rules are matched against: the first word of the User-Agent. */
+    public String agent() {
+        return agent;
+    }
+
+    /** How long until {@code url}'s host may be asked again (zero when now). */
+    public Duration waitFor(URI url) {
+        return url.getHost() == null ? Duration.ZERO : throttle.waitFor(url.getHost());
+    }
+
+    /**
+     * Fetches {@code url} once robots.txt allows it and the host's delay has passed.
+     *
+     * @throws FetchException permanent when robots.txt disallows it, else as {@link UrlFetcher#get}
+     */
+    public UrlFetcher.Response fetch(URI url, long maxBytes, String accept, UrlFetcher.Validators validators)
+            throws FetchException, InterruptedException {
+        if (url.getHost() == null) {
+            throw FetchException.permanent("'" + url + "' is not an absolute http:// or https:// URL");
+        }
+        RobotsTxt rules = robotsOf(url);
+        String rule = rules.disallowingRule(url);
+        if (rule != null) {
+            throw FetchException.permanent("robots.txt of '" + url.getHost() + "' disallows '" + url.getRawPath()
+                    + "' for " + agent + " (rule Disallow: " + rule + ")");
+        }
+        throttle.acquire(url.getHost());
+        return fetcher.get(url, maxBytes, accept, validators);
+    }
+
+    /**
+     * Fetches the page at {@code url} (its canonical form: no fragment, no tracking parameters) as a
+     * raw page, its id the canonical URL it was found at after redirects.
+     *
+     * @param source the page's source ({@code fetch}, {@code feed:<url>})
+     * @param title  a title given with the link (a feed item's), or null
+     * @throws FetchException when it cannot be fetched or is not a page (binary, not HTML or text)
+     */
+    public RawPage fetchPage(String url, String source, String title, long maxBytes)
+            throws FetchException, InterruptedException {
+        URI uri = toUri(url);
+        UrlFetcher.Response response = fetch(uri, maxBytes, UrlFetcher.ACCEPT_PAGES, UrlFetcher.Validators.NONE);
+        String type = response.mediaType();
+        boolean html = type != null && type.contains("html");
+        if (type != null && !type.startsWith("text/") && !html && !type.equals("application/xml")) {
+            throw FetchException.permanent("'" + response.url() + "' is " + type + ", not a page (HTML or text)");
+        }
+        if (response.body().length == 0) {
+            throw FetchException.permanent("'" + response.url() + "' answered with an empty body");
+        }
+        Instant now = Instant.now();
+        try {
+            return PageFactory.fromBytes(response.body(), html ? RawPage.HTML : "text/plain".equals(type) ? RawPage.TEXT : null,
+                    response.charset(), response.url().toString(), source, now, now, title);
+        } catch (PageFactory.UnsupportedContentException e) {
+            throw FetchException.permanent("'" + response.url() + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code url} as a URI in canonical form.
+     *
+     * @throws FetchException permanent when it is not an absolute http(s) URL
+     */
+    public static URI toUri(String url) throws FetchException {
+        String canonical = url == null ? null : PageIds.canonicalUrl(url);
+        if (canonical == null) {
+            throw FetchException.permanent("'" + url + "' is not an absolute http:// or https:// URL");
+        }
+        try {
+            return new URI(canonical);
+        } catch (URISyntaxException e) {
+            throw FetchException.permanent("'" + url + "' is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    private RobotsTxt robotsOf(URI url) throws FetchException, InterruptedException {
+        String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority().toLowerCase(Locale.ROOT);
+        synchronized (robots) {
+            CachedRobots cached = robots.get(origin);
+            if (cached != null && cached.expiresNanos() - System.nanoTime() > 0) {
+                return cached.rules();
+            }
+        }
+        URI robotsUrl = URI.create(origin + "/robots.txt");
+        RobotsTxt rules;
+        try {
+            throttle.acquire(url.getHost());
+            UrlFetcher.Response response = fetcher.get(robotsUrl, ROBOTS_MAX_BYTES, "text/plain, */*;q=0.1",
+                    UrlFetcher.Validators.NONE);
+            rules = RobotsTxt.parse(PageFactory.decode(response.body(), response.charset()), agent);
+        } catch (FetchException e) {
+            if (e.isTransient()) {
+                throw FetchException.transientFailure("robots.txt of '" + url.getHost() + "' could not be read ("
+                        + e.getMessage() + "); the site is not fetched until it can be", e.retryAfter(), e);
+            }
+            LOG.debug("No usable robots.txt at '{}' ({}); everything allowed", robotsUrl, e.getMessage());
+            rules = RobotsTxt.ALLOW_ALL;
+        }
+        throttle.crawlDelay(url.getHost(), rules.crawlDelay());
+        synchronized (robots) {
+            robots.put(origin, new CachedRobots(rules, System.nanoTime() + ROBOTS_TTL.toNanos()));
+        }
+        return rules;
+    }
+}
