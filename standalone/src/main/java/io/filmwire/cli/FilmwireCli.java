@@ -59,6 +59,10 @@ public final class FilmwireCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // logback's own status lines go to stdout by default, which is the commands' output: send errors to stderr only
+        if (System.getProperty("logback.statusListenerClass") == null) {
+            System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.OnErrorConsoleStatusListener");
+        }
         boolean longRunning = args.length > 0 && java.util.Set.of("run", "broker", "ingest-service", "enrich-streams",
                 "publish-service").contains(args[0]);
         if (longRunning && System.getenv("FILMWIRE_LOG_LEVEL") == null && System.getProperty("FILMWIRE_LOG_LEVEL") == null) {

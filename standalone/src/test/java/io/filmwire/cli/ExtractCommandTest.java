@@ -43,7 +43,11 @@ class ExtractCommandTest {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
-                lines.add(Json.mapper().readTree(line));
+                try {
+                    lines.add(Json.mapper().readTree(line));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new AssertionError("stdout holds a line that is not JSON: " + line, e);
+                }
             }
         }
         return new Run(code, lines, stderr.toString(StandardCharsets.UTF_8));
