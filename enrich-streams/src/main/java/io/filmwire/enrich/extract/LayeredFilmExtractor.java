@@ -2,6 +2,8 @@ package io.filmwire.enrich.extract;
 
 import io.filmwire.enrich.extract.prose.Nlp;
 import io.filmwire.enrich.extract.prose.ProseExtractor;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.filmwire.enrich.extract.semi.BareRuntimes;
 import io.filmwire.enrich.extract.semi.DomLabelExtractor;
 import io.filmwire.enrich.extract.semi.DomText;
 import io.filmwire.enrich.extract.semi.FactBullets;
@@ -19,6 +21,7 @@ import io.filmwire.enrich.model.Fact;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.model.Layer;
 import io.filmwire.enrich.page.PageContext;
+import io.filmwire.schema.CleanPage;
 import io.filmwire.schema.FilmRecord.Credit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +44,7 @@ public final class LayeredFilmExtractor implements FilmExtractor {
     private final DomLabelExtractor domLabels = new DomLabelExtractor();
     private final TextLabelExtractor textLabels = new TextLabelExtractor();
     private final RatingWidgets ratingWidgets = new RatingWidgets();
+    private final BareRuntimes bareRuntimes = new BareRuntimes();
     private final FactBullets bullets = new FactBullets();
     private final WikitextInfobox wikitext = new WikitextInfobox();
     private final Nlp nlp = new Nlp();
@@ -50,7 +54,7 @@ public final class LayeredFilmExtractor implements FilmExtractor {
     @Override
     public List<FilmMention> extract(PageContext page) {
         if (page.isHtml()) {
-            return List.of(html(page)).stream().flatMap(Optional::stream).toList();
+            return html(page);
         }
         String text = page.raw().body();
         if (WikitextInfobox.applies(text)) {
@@ -62,7 +66,11 @@ public final class LayeredFilmExtractor implements FilmExtractor {
         return plainText(page, text);
     }
 
-    private Optional<FilmMention> html(PageContext page) {
+    private List<FilmMention> html(PageContext page) {
+        List<JsonNode> movies = StructuredExtractor.movies(page.document());
+        if (movies.size() >= 2) {
+            return structuredList(page, movies);
+        }
         WorkFacts facts = structured.extract(page.document());
         Element body = page.document().body();
         if (body != null) {
@@ -71,10 +79,45 @@ public final class LayeredFilmExtractor implements FilmExtractor {
             textLabels.extract(lines, false, facts);
             bullets.extract(lines, facts);
             ratingWidgets.extract(body, elsewhere, facts);
+            bareRuntimes.extract(body, elsewhere, facts);
+        }
+        if (movies.isEmpty() && !facts.hasMarkupFacts()) {
+            // an article: it may be a list of films under their headings
+            List<Section> sections = sections(page.clean());
+            List<WorkSplitter.Piece> pieces = WorkSplitter.split(sections, page.clean().title());
+            if (!pieces.isEmpty()) {
+                return pieces(page, pieces);
+            }
         }
         addProse(page.clean().text(), facts);
         tidyTitles(facts);
-        return facts.toMention(page.raw(), page.clean().site(), 0);
+        return facts.toMention(page.raw(), page.clean().site(), 0).stream().toList();
+    }
+
+    /** A page whose structured data lists several films: one work each, from its own object. */
+    private List<FilmMention> structuredList(PageContext page, List<JsonNode> movies) {
+        List<FilmMention> out = new ArrayList<>();
+        for (JsonNode movie : movies) {
+            WorkFacts facts = new WorkFacts();
+            StructuredExtractor.movie(movie, facts);
+            tidyTitles(facts);
+            facts.toMention(page.raw(), page.clean().site(), out.size()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static List<Section> sections(CleanPage clean) {
+        List<Section> sections = new ArrayList<>();
+        for (CleanPage.Segment segment : clean.segments()) {
+            List<String> blocks = new ArrayList<>();
+            for (String block : segment.text().split("\\n\\s*\\n|\\n")) {
+                if (!block.isBlank()) {
+                    blocks.add(block.strip());
+                }
+            }
+            sections.add(new Section(segment.heading(), blocks));
+        }
+        return sections;
     }
 
     private List<FilmMention> plainText(PageContext page, String text) {
@@ -90,11 +133,17 @@ public final class LayeredFilmExtractor implements FilmExtractor {
             facts.toMention(page.raw(), page.clean().site(), 0).ifPresent(out::add);
             return out;
         }
+        return pieces(page, pieces);
+    }
+
+    /** One work per piece of a page about several works, each from its own text. */
+    private List<FilmMention> pieces(PageContext page, List<WorkSplitter.Piece> pieces) {
+        List<FilmMention> out = new ArrayList<>();
         int index = 0;
         for (WorkSplitter.Piece piece : pieces) {
             WorkFacts facts = textFacts(piece.text());
             if (piece.title() != null) {
-                facts.title(Titles.parseTitle(piece.title()).title(), Layer.SEMI_STRUCTURED, piece.title(), 0.7);
+                facts.title(piece.title(), Layer.SEMI_STRUCTURED, piece.title(), 0.7);
             } else {
                 titleFinder.find(piece.text(), people(facts), true).ifPresent(f ->
                         facts.title(f.title(), Layer.PROSE, f.evidence(), f.confidence()));

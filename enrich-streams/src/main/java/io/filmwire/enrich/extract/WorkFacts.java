@@ -96,6 +96,13 @@ public final class WorkFacts {
                 || !genres.isEmpty() || !credits.isEmpty();
     }
 
+    /** True when a markup layer (structured data or labels) stated a credit, a year or a running time. */
+    public boolean hasMarkupFacts() {
+        return credits.stream().anyMatch(f -> !f.layer().equals("prose"))
+                || runtimes.stream().anyMatch(f -> !f.layer().equals("prose"))
+                || years.stream().anyMatch(f -> f.layer().equals("semi_structured"));
+    }
+
     /** True when a title, year, running time, director and cast are all known: prose could add nothing the record keeps. */
     public boolean complete() {
         boolean director = credits.stream().anyMatch(c -> c.value().role().equals("director"));

@@ -31,20 +31,23 @@ public final class LabelValues {
         switch (meaning.field()) {
             case CREDIT, CREW -> {
                 for (CreditRows.Row row : rows) {
-                    String role = meaning.role();
-                    String character = null;
-                    String own = Labels.roleOfDescription(row.detail()).orElse(null);
+                    String evidenceText = label.strip() + " " + row.name() + (row.detail() == null ? "" : " ... " + row.detail());
+                    List<String> own = Labels.rolesOfDescription(row.detail());
                     if (meaning.field() == Labels.Field.CREW) {
-                        role = own != null ? own : "cast";
-                        character = own == null ? row.detail() : null;
-                    } else if ("producer".equals(role) && own != null && own.equals("executive_producer")) {
-                        role = own;
-                    } else if ("cast".equals(role) || "self".equals(role)) {
-                        character = row.detail();
+                        if (own.isEmpty()) {
+                            facts.credit("cast", row.name(), row.detail(), Layer.SEMI_STRUCTURED, evidenceText, CONFIDENCE);
+                        }
+                        for (String role : own) {
+                            facts.credit(role, row.name(), null, Layer.SEMI_STRUCTURED, evidenceText, CONFIDENCE);
+                        }
+                        continue;
                     }
-                    facts.credit(role, row.name(), character, Layer.SEMI_STRUCTURED,
-                            label.strip() + " " + row.name() + (row.detail() == null ? "" : " ... " + row.detail()),
-                            CONFIDENCE);
+                    String role = meaning.role();
+                    if ("producer".equals(role) && own.contains("executive_producer")) {
+                        role = "executive_producer";
+                    }
+                    String character = "cast".equals(role) || "self".equals(role) ? row.detail() : null;
+                    facts.credit(role, row.name(), character, Layer.SEMI_STRUCTURED, evidenceText, CONFIDENCE);
                 }
             }
             case RUNTIME -> Runtimes.parse(firstLine).ifPresent(m ->

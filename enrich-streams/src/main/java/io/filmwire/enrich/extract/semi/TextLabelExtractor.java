@@ -34,6 +34,14 @@ public final class TextLabelExtractor {
                 }
                 String label = segment.substring(0, prefix.get().valueStart());
                 String value = segment.substring(prefix.get().valueStart()).strip();
+                // "Crew: Director: Rob Marshall." names the job inside
+                Optional<Labels.Prefix> inner = Labels.prefix(value);
+                if (inner.isPresent() && prefix.get().meaning().field() == Labels.Field.CREW) {
+                    label = value.substring(0, inner.get().valueStart());
+                    prefix = inner;
+                    value = value.substring(inner.get().valueStart()).strip();
+                }
+                value = value.replaceAll("\\.$", "");
                 if (!value.isEmpty()) {
                     add(prefix.get().meaning(), label, value, facts);
                 }
@@ -73,15 +81,18 @@ public final class TextLabelExtractor {
         LabelValues.add(meaning, label, value, rows, facts);
     }
 
-    /** A line cut at its " | " separators, when it has any. */
+    /** Where a new "Label:" starts inside a line, after a full stop or semicolon ("Director: X. Screenplay: Y."). */
+    private static final java.util.regex.Pattern NEXT_LABEL = java.util.regex.Pattern.compile(
+            "(?<=[.;])\\s+(?=[\\p{Lu}][\\p{L}&' ]{1,40}:)");
+
+    /** A line cut at its " | " separators and before each further "Label:" it holds. */
     static List<String> segments(String line) {
-        if (!line.contains("|")) {
-            return List.of(line);
-        }
         List<String> out = new ArrayList<>();
-        for (String s : line.split("\\s*\\|\\s*")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
+        for (String part : line.contains("|") ? line.split("\\s*\\|\\s*") : new String[] {line}) {
+            for (String s : NEXT_LABEL.split(part)) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
             }
         }
         return out;

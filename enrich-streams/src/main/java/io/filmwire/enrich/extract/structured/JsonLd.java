@@ -83,9 +83,13 @@ public final class JsonLd {
             node.forEach(n -> flatten(n, out));
         } else if (node.isObject()) {
             out.add(node);
-            JsonNode graph = node.get("@graph");
-            if (graph != null) {
-                flatten(graph, out);
+            // containers of other objects: a graph, a list of items, what a review or page is about
+            for (String key : new String[] {"@graph", "itemListElement", "item", "mainEntity", "itemReviewed",
+                    "workPresented", "about"}) {
+                JsonNode inner = node.get(key);
+                if (inner != null && (inner.isObject() || inner.isArray())) {
+                    flatten(inner, out);
+                }
             }
         }
     }

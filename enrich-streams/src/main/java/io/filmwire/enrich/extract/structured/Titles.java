@@ -31,6 +31,8 @@ public final class Titles {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OTHER_PARENS = Pattern.compile("\\s*\\(([^()]{2,60})\\)\\s*$");
     private static final Pattern TRAILING_YEAR = Pattern.compile("\\s+((?:1[89]|20)\\d\\d)\\s*$");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:#\\s?\\d{1,3}|\\d{1,3}\\s*[.):]|no\\.\\s*\\d{1,3}[.:]?)\\s+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DECORATION = Pattern.compile("\\s*(?:⭐|★|☆).*$");
     private static final Pattern PREFIX = Pattern.compile(
             "(?iu)^\\s*(?:watch|download|stream|review|film review|movie review|trailer|دانلود (?:رایگان )?(?:فیلم|انیمیشن|مستند)(?: ایرانی| خارجی)?|"
@@ -69,6 +71,7 @@ public final class Titles {
     /** A heading or label value taken apart: wrappers, qualifiers, a year and an alias in parentheses. */
     public static Parsed parseTitle(String raw) {
         String s = raw.replace('\u00a0', ' ').strip();
+        s = NUMBERING.matcher(s).replaceFirst("");
         s = PREFIX.matcher(s).replaceFirst("");
         s = SUFFIX.matcher(s).replaceFirst("").strip();
         Integer year = null;

@@ -38,50 +38,59 @@ public final class Labels {
     }
 
     static {
-        add(Field.CREDIT, "director", "director", "directors", "directed by", "direction", "film director",
+        add(Field.CREDIT, "director", "режиссер", "режиссёр", "режиссура", "导演", "導演", "監督", "감독", "yönetmen", "direção", "realização", "مخرج الفيلم", "निर्देशक", "reżyseria", "regisseur(s)", "réalisateurs", "regia di", "dirigida", "direzione", "director", "directors", "directed by", "direction", "film director",
                 "réalisation", "réalisateur", "réalisatrice", "réalisé par", "dirección", "dirigida por", "director/a",
                 "regia", "regie", "regisseur", "regisseurin", "کارگردان", "کارگردانان", "إخراج", "مخرج");
-        add(Field.CREDIT, "writer", "writer", "writers", "written by", "screenplay", "screenplay by", "writing credits",
+        add(Field.CREDIT, "writer", "сценарий", "编剧", "編劇", "脚本", "각본", "senaryo", "roteiro", "guionista", "guionistas", "scénaristes", "scenario", "tratto da", "writer", "writers", "written by", "screenplay", "screenplay by", "writing credits",
                 "screenwriter", "screenwriters", "story by", "scénario", "guion", "guión", "drehbuch", "sceneggiatura",
                 "نویسنده", "نویسندگان", "فیلمنامه", "فیلمنامه نویس");
-        add(Field.CREDIT, "producer", "producer", "producers", "produced by", "producido por", "producción",
+        add(Field.CREDIT, "producer", "продюсер", "продюсеры", "制片人", "製片", "製作", "제작", "yapımcı", "produção", "productores", "producteurs", "producer", "producers", "produced by", "producido por", "producción",
                 "production by", "produit par", "producteur", "produzent", "produzione", "تهیه کننده", "تهیه‌کننده",
                 "تهیه کنندگان");
         add(Field.CREDIT, "executive_producer", "executive producer", "executive producers", "executive produced by",
                 "producer executive", "producteur délégué", "producción ejecutiva", "productor ejecutivo",
                 "مجری طرح");
-        add(Field.CREDIT, "cinematographer", "cinematography", "cinematography by", "cinematographer",
+        add(Field.CREDIT, "cinematographer", "оператор", "摄影", "攝影", "撮影", "촬영", "görüntü yönetmeni", "direção de fotografia", "directeur de la photographie", "cinematography", "cinematography by", "cinematographer",
                 "director of photography", "directors of photography", "photography", "dop", "camera",
                 "fotografía", "dirección de fotografía", "kamera", "fotografia", "فیلمبردار", "مدیر فیلمبرداری",
                 "فیلمبرداری");
-        add(Field.CREDIT, "editor", "editor", "editors", "edited by", "editing", "film editing", "film editing by",
+        add(Field.CREDIT, "editor", "монтаж", "剪辑", "剪輯", "編集", "편집", "kurgu", "montagem", "editor", "editors", "edited by", "editing", "film editing", "film editing by",
                 "film editor", "montage", "montaje", "schnitt", "montaggio", "تدوین", "تدوینگر", "تدوین گر");
-        add(Field.CREDIT, "composer", "music", "music by", "original music by", "composer", "composers", "score",
+        add(Field.CREDIT, "composer", "композитор", "音乐", "音樂", "音楽", "음악", "müzik", "trilha sonora", "colonna sonora", "compositor", "music", "music by", "original music by", "composer", "composers", "score",
                 "original score", "musique", "música", "musik", "musiche", "موسیقی", "آهنگساز");
         add(Field.CREDIT, "production_designer", "production design", "production design by", "production designer",
                 "طراح صحنه");
-        add(Field.CREDIT, "cast", "cast", "starring", "stars", "star", "cast members", "top cast", "main cast",
+        add(Field.CREDIT, "cast", "в ролях", "актеры", "актёры", "主演", "演员", "演員", "出演", "キャスト", "출연", "oyuncular", "elenco", "acteurs", "top billed cast", "series cast", "full cast", "voice actors", "voices of", "cast", "starring", "stars", "star", "cast members", "top cast", "main cast",
                 "actors", "cast overview", "cast list", "with", "voices", "voice cast", "reparto", "intérpretes",
                 "interprètes", "distribution", "avec", "darsteller", "besetzung", "cast principale", "interpreti",
                 "بازیگران", "بازیگر", "ستارگان");
         add(Field.CREDIT, "self", "featuring", "appearing", "participants", "subjects");
-        add(Field.CREW, null, "cast & crew", "cast and crew", "crew", "full cast & crew", "credits", "key credits");
+        add(Field.CREW, null, "cast & crew", "cast and crew", "crew", "full cast & crew", "credits", "key credits",
+                "featured crew", "crew members", "съемочная группа", "staff", "スタッフ", "ficha técnica", "fiche technique");
         add(Field.TITLE, null, "title", "film name", "movie title", "name", "titre", "título", "titel", "نام فیلم",
+                "название", "片名", "作品名",
                 "عنوان");
         add(Field.ALIAS, null, "original title", "also known as", "aka", "a.k.a.", "original name", "titre original",
+                "оригинальное название", "又名", "原題", "원제", "orijinal adı", "other titles",
                 "título original", "originaltitel", "titolo originale", "نام اصلی", "عنوان اصلی");
         add(Field.YEAR, null, "year", "release year", "production year", "année", "año", "jahr", "anno", "سال",
+                "год", "год производства", "年份", "年代", "製作年", "제작연도", "yıl", "ano", "produktionsjahr",
                 "سال انتشار", "سال ساخت", "سال تولید");
         add(Field.RELEASE_DATE, null, "release date", "release dates", "released", "release", "premiere",
+                "премьера", "上映日期", "公開日", "개봉", "vizyon tarihi", "data de lançamento", "sortie", "initial release",
                 "original release", "release date (theaters)", "release date (streaming)", "date de sortie",
                 "fecha de estreno", "estreno", "erscheinungsdatum", "data di uscita", "تاریخ انتشار", "تاریخ اکران",
                 "اکران");
         add(Field.RUNTIME, null, "runtime", "run time", "running time", "duration", "length", "durée", "duración",
+                "время", "продолжительность", "片长", "片長", "上映時間", "상영시간", "러닝타임", "süre", "duração",
                 "laufzeit", "durata", "مدت زمان", "مدت", "زمان");
         add(Field.LANGUAGE, null, "language", "languages", "original language", "spoken languages", "spoken language",
+                "язык", "语言", "語言", "言語", "언어", "dil", "idioma original", "langue originale", "língua",
                 "langue", "langues", "idioma", "idiomas", "sprache", "lingua", "زبان", "زبان اصلی", "زبان فیلم");
-        add(Field.GENRE, null, "genre", "genres", "género", "gênero", "ژانر", "ژانرها");
+        add(Field.GENRE, null, "genre", "genres", "género", "gênero", "ژانر", "ژانرها", "жанр", "类型", "類型", "ジャンル",
+                "장르", "tür", "gêneros", "generi", "genere");
         add(Field.RATING, null, "rating", "user rating", "imdb rating", "users", "audience score", "tomatometer",
+                "рейтинг", "评分", "評分", "評価", "평점", "puan", "avaliação", "nota", "valutazione", "average rating", "user score",
                 "puntuación", "bewertung", "امتیاز", "امتیاز imdb", "امتیاز کاربران");
         add(Field.VOTES, null, "votes", "ratings", "number of votes", "تعداد رای");
         ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
@@ -186,6 +195,25 @@ public final class Labels {
                 || rest.equals("credits") || rest.equals("team");
     }
 
+    /** The roles a crew row's description names, for descriptions listing several ("Director, Screenplay"). */
+    public static List<String> rolesOfDescription(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        for (String part : raw.split("\\s*(?:,|/|&|\\band\\b|·|•)\\s*")) {
+            roleOfDescription(part).ifPresent(r -> {
+                if (!roles.contains(r)) {
+                    roles.add(r);
+                }
+            });
+        }
+        if (roles.isEmpty()) {
+            roleOfDescription(raw).ifPresent(roles::add);
+        }
+        return roles;
+    }
+
     /**
      * The role a crew row's own description names ("executive producer", "co-producer", "director of
      * photography", "film editor"), or empty.
@@ -213,7 +241,7 @@ public final class Labels {
         if (s.matches("(film )?editor|editing|edited by")) {
             return Optional.of("editor");
         }
-        if (s.matches("(screen)?writer|screenplay|writer \\(.*\\)|story")) {
+        if (s.matches("(screen)?writer|screenplay|writer \\(.*\\)|story|novel|characters|author")) {
             return Optional.of("writer");
         }
         if (s.matches("(original )?(music|score)( composer)?|composer")) {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 public final class Runtimes {
 
     private static final Pattern ISO = Pattern.compile("(?i)\\bPT(?:(\\d+)H)?(?:(\\d+)M)?(?:\\d+S)?\\b");
-    private static final String H = "(?:h|hr|hrs|hour|hours|heure|heures|hora|horas|std|stunde|stunden|ساعت|ore|ora)\\.?";
-    private static final String M = "(?:m|min|mins|minute|minutes|minuto|minutos|minuten|minuti|mn|dakika|دقیقه|دقيقة|分|分钟)\\.?";
+    private static final String H = "(?:h|hr|hrs|hour|hours|heure|heures|hora|horas|std|stunde|stunden|ساعت|ore|ora|ч|час|часа|часов|시간|小时|小時|時間|saat)\\.?";
+    private static final String M = "(?:m|min|mins|minute|minutes|minuto|minutos|minuten|minuti|mn|dakika|dk|دقیقه|دقيقة|"
+            + "мин|минут|минуты|분|分钟|分鐘|分)\\.?";
     private static final Pattern HOURS_MINUTES = Pattern.compile(
             "(?iu)(?<![\\d.])(\\d{1,2})\\s*" + H + "\\s*(?:,|and|و|y|et|und|e)?\\s*(\\d{1,2})\\s*" + M + "(?![\\p{L}])");
     private static final Pattern HOURS_ONLY = Pattern.compile("(?iu)(?<![\\d.])(\\d{1,2})\\s*" + H + "(?![\\p{L}])");

@@ -21,7 +21,12 @@ public final class Headings {
                     + "meet the author|about the author|about us|advertisement|sponsored|more|see more|read more|"
                     + "edit article|table of contents|contents|references|notes|external links|see also|awards?|"
                     + "box office|reception|production|release|soundtrack|music|trivia|goofs|quotes|faq|tags|"
-                    + "categories|changing planet|latest|popular|trending|news|features|home|menu|search)$");
+                    + "categories|changing planet|latest|popular|trending|news|features|home|menu|search|"
+                    + "development|pre-production|casting|filming|principal photography|post-production|visual effects|"
+                    + "effects|marketing|home media|critical response|critical reception|accolades|legacy|themes|analysis|"
+                    + "sequels?|remakes?|controversy|background|premise|historical accuracy|cultural impact|release and reception|"
+                    + "the verdict|verdict|our take|final thoughts|conclusion|introduction|bottom line|where to stream|"
+                    + "similar movies|more like this|recommendations|ratings?|scores?|streaming|availability)$");
     private static final Pattern WRAPPER = Pattern.compile("(?i)^(watch|where to watch|stream|rent|buy|download)\\b");
     private static final Pattern PHOTO_CREDIT = Pattern.compile("(?i)\\b(photo|image|picture|credit)s?\\s*(by|:|©)|©|getty|shutterstock|unsplash");
     private static final Pattern COLLECTION = Pattern.compile(

@@ -1,5 +1,6 @@
 package io.filmwire.enrich.extract.works;
 
+import io.filmwire.enrich.extract.structured.Titles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,11 @@ public final class WorkSplitter {
         if (s.heading() == null || !Headings.isTitleLike(s.heading()) || s.blocks().isEmpty()) {
             return false;
         }
-        if (pageTitle != null && s.heading().strip().equalsIgnoreCase(pageTitle.strip())) {
+        if (pageTitle != null && (s.heading().strip().equalsIgnoreCase(pageTitle.strip())
+                || s.heading().strip().equalsIgnoreCase(Titles.parsePageTitle(pageTitle).title()))) {
+            return false;
+        }
+        if (Headings.isCollectionTitle(s.heading())) {
             return false;
         }
         return hasFilmEvidence(s, s.heading());
