@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 TailCommand.class,
                 ConfigCommand.class,
+                BenchCommand.class,
                 ServiceCommands.Broker.class,
                 ServiceCommands.Ingest.class,
                 ServiceCommands.Enrich.class,
