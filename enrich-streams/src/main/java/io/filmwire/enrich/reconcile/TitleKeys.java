@@ -1,7 +1,13 @@
 package io.filmwire.enrich.reconcile;
 
+import io.filmwire.enrich.model.Fact;
+import io.filmwire.enrich.model.FilmMention;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +28,28 @@ public final class TitleKeys {
     public static String titleKey(String title) {
         String key = fold(title);
         return ARTICLE.matcher(key).replaceFirst("");
+    }
+
+    /** The title keys of a mention: its title's first, then its aliases'; empty keys left out. */
+    public static List<String> keysOf(FilmMention mention) {
+        List<String> titles = new ArrayList<>();
+        titles.add(mention.title().value());
+        for (Fact<String> alias : mention.aliases()) {
+            titles.add(alias.value());
+        }
+        return keysOf(titles);
+    }
+
+    /** The distinct non-empty keys of {@code titles}, in order. */
+    public static List<String> keysOf(List<String> titles) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String title : titles) {
+            String key = titleKey(title);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** A person's name folded for comparison: "Joong-wha Choi" -> "joong wha choi". */
