@@ -87,7 +87,8 @@ public final class Mentions {
     }
 
     public FilmMention build() {
-        return new FilmMention(pageId, "https://" + pageId, pageId.contains("/") ? pageId.substring(0, pageId.indexOf('/')) : pageId,
+        String url = pageId.startsWith("http") ? pageId : "https://" + pageId;
+        return new FilmMention(pageId, url, java.net.URI.create(url).getHost(),
                 fetchedAt, index, title, aliases, year, runtime, rating, languages, List.of(), credits);
     }
 }
