@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OverrideApplier {
 
-    /** The record fields an editor may set. */
-    public static final List<String> FIELDS = List.of(
-            "title", "aliases", "year", "runtimeMinutes", "rating", "languages", "genres", "credits");
     /** The page id given to an override in provenance (an override has no page). */
     public static final String OVERRIDE_PAGE = "override";
 
@@ -58,8 +55,8 @@ public final class OverrideApplier {
         for (Map.Entry<String, FieldOverride> e : chosen.entrySet()) {
             String field = e.getKey();
             FieldOverride o = e.getValue();
-            if (!FIELDS.contains(field) || o.value() == null) {
-                LOG.warn("Override of '{}' on film '{}' ignored: only {} can be overridden", field, record.id(), FIELDS);
+            if (!FilmOverrides.FIELDS.contains(field) || o.value() == null) {
+                LOG.warn("Override of '{}' on film '{}' ignored: only {} can be overridden", field, record.id(), FilmOverrides.FIELDS);
                 skipped.add(field);
                 continue;
             }
