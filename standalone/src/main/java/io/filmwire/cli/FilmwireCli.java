@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 RunCommand.class,
                 ExtractCommand.class,
+                DedupCommand.class,
+                OverrideCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
                 ConfigCommand.class,
