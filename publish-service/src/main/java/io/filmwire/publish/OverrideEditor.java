@@ -224,6 +224,7 @@ public final class OverrideEditor implements AutoCloseable {
             producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis())),
                     new StringSerializer(), new ByteArraySerializer());
         }

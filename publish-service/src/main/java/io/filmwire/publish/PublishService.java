@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -321,7 +322,9 @@ public final class PublishService implements AutoCloseable {
     public void close() {
         editor.close();
         metricsBinder.close();
-        streams.close(Duration.ofSeconds(30));
+        // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("publish-service stopped");
     }
 }
