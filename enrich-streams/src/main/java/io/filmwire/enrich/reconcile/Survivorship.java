@@ -110,25 +110,25 @@ public final class Survivorship {
 
         List<Group<String>> titles = rank(titleGroups(mentions));
         Set<String> alternatives = alternativeTitles(mentions, titles.get(0).key);
-        List<Group<String>> rival = titles.stream()
+        Choice<String> title = choice(titles.stream()
                 .filter(g -> g == titles.get(0) || !alternatives.contains(g.key)
                         && g.bestPerPage.values().stream().anyMatch(s -> s.factor() == 1.0))
-                .toList();
-        Choice<String> title = choice(rival, "title");
+                .toList(), "title");
         record(provenance, conflicts, "title", title);
-        List<String> aliases = titles.subList(1, titles.size()).stream().map(g -> g.best().fact().value()).toList();
-        if (!aliases.isEmpty()) {
-            provenance.put("aliases", titles.subList(1, titles.size()).stream()
-                    .flatMap(g -> g.bestFirst().stream().map(s -> evidence(s, "aliases"))).toList());
-        }
-
         Choice<Integer> year = choose(mentions, m -> listOf(m.year()), String::valueOf, "year");
         record(provenance, conflicts, "year", year);
         Choice<Integer> runtime = choose(mentions, m -> listOf(m.runtimeMinutes()), String::valueOf, "runtimeMinutes");
         record(provenance, conflicts, "runtimeMinutes", runtime);
-        Choice<Rating> rating = choose(mentions, m -> listOf(m.rating()), r -> r.value() + "/" + r.scale(), "rating");
+        Choice<Rating> rating = choose(mentions, m -> listOf(m.rating()),
+                r -> r.value() + "/" + r.scale(), "rating");
         record(provenance, conflicts, "rating", rating);
 
+        List<Group<String>> otherTitles = titles.subList(1, titles.size());
+        List<String> aliases = otherTitles.stream().map(g -> g.best().fact().value()).toList();
+        if (!aliases.isEmpty()) {
+            provenance.put("aliases", otherTitles.stream()
+                    .flatMap(g -> g.bestFirst().stream().map(s -> evidence(s, "aliases"))).toList());
+        }
         List<String> languages = union(mentions, FilmMention::languages, s -> s.toLowerCase(Locale.ROOT), provenance, "languages");
         List<String> genres = union(mentions, FilmMention::genres, s -> s.toLowerCase(Locale.ROOT), provenance, "genres");
         List<Credit> credits = union(mentions, FilmMention::credits,
