@@ -34,12 +34,13 @@ import org.slf4j.LoggerFactory;
  *       with no mention is deleted (tombstone).</li>
  *   <li>A mention's candidates are the films indexed under any of its title keys (title, original
  *       and localised titles). It joins the candidate it agrees with best ({@link Summary#agreement});
- *       a year more than one apart or different directors make a different film; no candidate: a new
- *       film.</li>
- *   <li>When the mention also agrees with another candidate reached through another of its titles
- *       (it names both films: "Tiempos violentos", also known as "Pulp Fiction"), or agrees positively
- *       with both, and the two films agree with each other, they are one film: the older one survives
- *       with its id, the other's id gets a tombstone pointing to the survivor.</li>
+ *       a year more than one apart or different directors make a different film; a film reached only
+ *       through an alias of both (neither the mention's title nor the film's) must also agree on
+ *       something (a junk alias like "See more" links nothing by itself); no candidate: a new film.</li>
+ *   <li>When the mention names two candidates by their titles ("Tiempos violentos", also known as
+ *       "Pulp Fiction") and agrees with both, or agrees positively with both, and the two films agree
+ *       with each other, they are one film: the older one survives with its id, the other's id gets a
+ *       tombstone pointing to the survivor.</li>
  *   <li>A film keeps at most {@code maxMentions} mentions: past that the least informative one (by
  *       layer-weighted facts, then the oldest fetch) is dropped.</li>
  *   <li>A record is emitted, with its version increased, only when its content changed.</li>
@@ -162,7 +163,8 @@ public final class Reconciler {
 
     // ---------------------------------------------------------------- matching
 
-    private record Candidate(String filmId, int score, boolean viaTitle, Set<String> keys, int mentions, Instant createdAt) {
+    private record Candidate(String filmId, int score, boolean viaTitle, Set<String> keys, String titleKey, int mentions,
+                             Instant createdAt) {
     }
 
     private static final Comparator<Candidate> BEST_FIRST = Comparator
@@ -188,9 +190,12 @@ public final class Reconciler {
         List<Candidate> fits = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : reached.entrySet()) {
             FilmState film = w.film(e.getKey());
-            int score = Summary.agreement(said, w.summary(e.getKey()));
-            if (score >= 0) {
-                fits.add(new Candidate(e.getKey(), score, e.getValue().contains(keys.get(0)), e.getValue(),
+            Summary summary = w.summary(e.getKey());
+            int score = Summary.agreement(said, summary);
+            boolean viaTitle = e.getValue().contains(keys.get(0));
+            boolean namesFilm = e.getValue().contains(summary.titleKey());
+            if (score > 0 || score == 0 && (viaTitle || namesFilm)) {
+                fits.add(new Candidate(e.getKey(), score, viaTitle, e.getValue(), summary.titleKey(),
                         film.mentionKeys().size(), film.createdAt()));
             }
         }
@@ -205,7 +210,8 @@ public final class Reconciler {
             if (film == null || film.isMarker() || target.equals(other.filmId())) {
                 continue;
             }
-            boolean bridged = Collections.disjoint(other.keys(), best.keys());
+            boolean bridged = Collections.disjoint(other.keys(), best.keys())
+                    && keys.contains(other.titleKey()) && keys.contains(w.summary(target).titleKey());
             boolean corroborated = other.score() > 0 && best.score() > 0;
             int mutual = Summary.agreement(w.summary(target), w.summary(other.filmId()));
             if (bridged && mutual >= 0 || corroborated && mutual > 0) {
@@ -216,7 +222,7 @@ public final class Reconciler {
     }
 
     private static Summary summaryOf(FilmMention m) {
-        return Summary.of(m.year() == null ? null : m.year().value(),
+        return Summary.of(m.title().value(), m.year() == null ? null : m.year().value(),
                 m.runtimeMinutes() == null ? null : m.runtimeMinutes().value(),
                 m.credits().stream().map(Fact::value).toList());
     }

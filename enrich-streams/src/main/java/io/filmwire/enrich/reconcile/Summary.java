@@ -6,15 +6,16 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What matching compares between a mention and a film, or two films: the year, the runtime, the
- * directors and up to {@value #MAX_PEOPLE} other people, names folded by {@link TitleKeys#nameKey}.
+ * What matching compares between a mention and a film, or two films: the title's key, the year, the
+ * runtime, the directors and up to {@value #MAX_PEOPLE} other people, names folded by
+ * {@link TitleKeys#nameKey}.
  */
-public record Summary(Integer year, Integer runtimeMinutes, List<String> directors, List<String> people) {
+public record Summary(String titleKey, Integer year, Integer runtimeMinutes, List<String> directors, List<String> people) {
 
     /** Most non-director names kept. */
     public static final int MAX_PEOPLE = 40;
     /** Knows nothing. */
-    public static final Summary EMPTY = new Summary(null, null, List.of(), List.of());
+    public static final Summary EMPTY = new Summary(null, null, null, List.of(), List.of());
 
     public Summary {
         directors = directors == null ? List.of() : List.copyOf(directors);
@@ -23,11 +24,11 @@ public record Summary(Integer year, Integer runtimeMinutes, List<String> directo
 
     /** The summary of a record. */
     public static Summary of(FilmRecord record) {
-        return of(record.year(), record.runtimeMinutes(), record.credits());
+        return of(record.title(), record.year(), record.runtimeMinutes(), record.credits());
     }
 
     /** The summary of these values. */
-    public static Summary of(Integer year, Integer runtime, List<FilmRecord.Credit> credits) {
+    public static Summary of(String title, Integer year, Integer runtime, List<FilmRecord.Credit> credits) {
         TreeSet<String> directors = new TreeSet<>();
         TreeSet<String> people = new TreeSet<>();
         for (FilmRecord.Credit c : credits) {
@@ -42,7 +43,8 @@ public record Summary(Integer year, Integer runtimeMinutes, List<String> directo
             }
         }
         people.removeAll(directors);
-        return new Summary(year, runtime, List.copyOf(directors), List.copyOf(people));
+        return new Summary(title == null ? null : TitleKeys.titleKey(title), year, runtime, List.copyOf(directors),
+                List.copyOf(people));
     }
 
     /**

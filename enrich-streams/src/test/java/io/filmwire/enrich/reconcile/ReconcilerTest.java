@@ -151,6 +151,16 @@ class ReconcilerTest {
     }
 
     @Test
+    void anAliasSharedByTwoPagesLinksNothingByItself() {
+        add(page("a.example/x", "Gaslight").alias("See more").build());
+        add(page("b.example/y", "Uncle Buck").alias("See more").build());
+        add(page("c.example/z", "Waar").alias("See more").year(2013).build());
+
+        assertThat(published.keySet()).containsExactly("film-gaslight", "film-uncle-buck", "film-waar-2013");
+        assertThat(published.get("film-uncle-buck").sources()).hasSize(1);
+    }
+
+    @Test
     void aMergedAwayIdIsNeverGivenToAnotherFilm() {
         add(page("a.example/x", "Tiempos violentos").year(1994).build());
         add(page("b.example/x", "Pulp Fiction").year(1994).build());
