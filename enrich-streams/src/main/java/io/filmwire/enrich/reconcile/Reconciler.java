@@ -253,13 +253,21 @@ public final class Reconciler {
 
     // ---------------------------------------------------------------- one call's work
 
-    /** The state one call reads and changes: writes go through to the store, reads are cached. */
+    /**
+     * The state one call reads and changes: reads are cached, films and the title index are written
+     * once, at the end ({@link #finish}), however often the call changed them; mentions are written
+     * at once.
+     */
     private final class Work {
 
         final ReconcileState state;
         final Instant at;
         final Cause cause;
         final Map<String, FilmState> films = new HashMap<>();
+        final Set<String> dirtyFilms = new LinkedHashSet<>();
+        final Set<String> deletedFilms = new LinkedHashSet<>();
+        final Map<String, List<String>> titles = new HashMap<>();
+        final Set<String> dirtyTitles = new LinkedHashSet<>();
         final Map<String, FilmMention> mentions = new HashMap<>();
         final Map<String, Map<String, String>> pages = new HashMap<>();
         final Set<String> dirtyPages = new LinkedHashSet<>();
@@ -278,7 +286,7 @@ public final class Reconciler {
 
         FilmState film(String id) {
             FilmState f = films.get(id);
-            if (f == null) {
+            if (f == null && !deletedFilms.contains(id)) {
                 f = state.film(id);
                 if (f != null) {
                     films.put(id, f);
@@ -289,7 +297,14 @@ public final class Reconciler {
 
         void put(FilmState film) {
             films.put(film.id(), film);
-            state.putFilm(film);
+            dirtyFilms.add(film.id());
+            deletedFilms.remove(film.id());
+        }
+
+        void delete(String filmId) {
+            films.remove(filmId);
+            dirtyFilms.remove(filmId);
+            deletedFilms.add(filmId);
         }
 
         /** The live film an id stands for, following merges; null when there is none. */
@@ -320,7 +335,7 @@ public final class Reconciler {
         }
 
         List<String> filmsTitled(String key) {
-            return state.filmsTitled(key);
+            return titles.computeIfAbsent(key, k -> new ArrayList<>(state.filmsTitled(k)));
         }
 
         Map<String, String> pageFilms(String pageId) {
@@ -391,17 +406,16 @@ public final class Reconciler {
         }
 
         void index(String titleKey, String filmId) {
-            List<String> ids = new ArrayList<>(state.filmsTitled(titleKey));
+            List<String> ids = filmsTitled(titleKey);
             if (!ids.contains(filmId)) {
                 ids.add(filmId);
-                state.putFilmsTitled(titleKey, ids);
+                dirtyTitles.add(titleKey);
             }
         }
 
         void unindex(String titleKey, String filmId) {
-            List<String> ids = new ArrayList<>(state.filmsTitled(titleKey));
-            if (ids.remove(filmId)) {
-                state.putFilmsTitled(titleKey, ids);
+            if (filmsTitled(titleKey).remove(filmId)) {
+                dirtyTitles.add(titleKey);
             }
         }
 
@@ -500,8 +514,7 @@ public final class Reconciler {
                     for (String key : film.titleKeys()) {
                         unindex(key, filmId);
                     }
-                    films.remove(filmId);
-                    state.deleteFilm(filmId);
+                    delete(filmId);
                     if (film.version() > 0) {
                         emissions.add(new Emission(filmId, null, cause, null));
                     }
@@ -539,6 +552,15 @@ public final class Reconciler {
                 emissions.add(new Emission(filmId, record.withVersion(version, at), cause, null));
             }
             emissions.addAll(tombstones);
+            for (String id : dirtyFilms) {
+                state.putFilm(films.get(id));
+            }
+            for (String id : deletedFilms) {
+                state.deleteFilm(id);
+            }
+            for (String key : dirtyTitles) {
+                state.putFilmsTitled(key, titles.get(key));
+            }
             for (String pageId : dirtyPages) {
                 Map<String, String> page = pages.get(pageId);
                 state.putPageFilms(pageId, page == null ? Map.of() : page);

@@ -55,10 +55,11 @@ public final class Survivorship {
     private static final List<String> ROLE_ORDER = List.of("director", "writer", "producer", "executive_producer",
             "cinematographer", "editor", "composer", "production_designer", "cast", "self");
 
-    /** One fact of one mention, counted {@code factor} times. */
-    private record Support<T>(FilmMention mention, Fact<T> fact, double factor) {
-        double score() {
-            return weight(fact.layerEnum()) * fact.confidence() * factor;
+    /** One fact of one mention, counted {@code factor} times; its score and layer worked out once. */
+    private record Support<T>(FilmMention mention, Fact<T> fact, double factor, Layer layer, double score) {
+
+        Support(FilmMention mention, Fact<T> fact, double factor) {
+            this(mention, fact, factor, fact.layerEnum(), weight(fact.layerEnum()) * fact.confidence() * factor);
         }
     }
 
@@ -90,7 +91,7 @@ public final class Survivorship {
         }
 
         int layerRank() {
-            return best().fact().layerEnum().rank();
+            return best().layer().rank();
         }
     }
 
