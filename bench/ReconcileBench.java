@@ -8,7 +8,7 @@ import io.filmwire.enrich.dedup.Verdict;
 import io.filmwire.enrich.model.Fact;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.model.Layer;
-import io.filmwire.enrich.reconcile.MemoryReconcileState;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.enrich.streams.EnrichConfig;
 import io.filmwire.enrich.streams.EnrichStreamsApp;
@@ -141,19 +141,28 @@ public final class ReconcileBench {
         Deduplicator dedup = new Deduplicator();
         Reconciler reconciler = new Reconciler();
         MemoryDedupIndex index = new MemoryDedupIndex();
-        MemoryReconcileState state = new MemoryReconcileState();
+        ReconcileState state = ReconcileState.inMemory();
+        java.util.Set<String> films = new java.util.HashSet<>();
         int duplicates = 0;
         int merges = 0;
         for (PageDigest page : pages) {
             Verdict verdict = dedup.judge(page.signature(), index);
             if (verdict.kept()) {
-                merges += reconciler.applyPage(page.pageId(), page.signature().url(), page.mentions(),
-                        page.signature().seenAt(), state).merges();
+                Reconciler.Result result = reconciler.applyPage(page.pageId(), page.signature().url(), page.mentions(),
+                        page.signature().seenAt(), state);
+                merges += result.merges();
+                result.emissions().forEach(e -> {
+                    if (e.record() == null) {
+                        films.remove(e.filmId());
+                    } else {
+                        films.add(e.filmId());
+                    }
+                });
             } else {
                 duplicates++;
             }
         }
-        return new int[] {duplicates, state.liveFilms().size(), merges};
+        return new int[] {duplicates, films.size(), merges};
     }
 
     private static void kafka(List<PageDigest> pages) throws Exception {

@@ -5,10 +5,8 @@ import io.filmwire.enrich.dedup.Verdict;
 import io.filmwire.enrich.offline.OfflinePipeline;
 import io.filmwire.enrich.page.Analyzers;
 import io.filmwire.schema.Json;
-import io.filmwire.schema.RawPage;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,21 +27,14 @@ final class DedupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        List<Path> files = OfflinePages.files(paths);
         OfflinePipeline pipeline = new OfflinePipeline(Analyzers.standard());
-        Progress progress = new Progress("dedup", files.size(), err);
-        Instant now = Instant.now();
-        int duplicates = 0;
-        for (Path file : files) {
-            RawPage page = OfflinePages.read(file, now, err);
-            boolean ok = page != null && pipeline.add(page) != null;
-            progress.step(ok);
-            if (!ok) {
-                continue;
+        int[] duplicates = {0};
+        Progress progress = OfflinePages.each("dedup", paths, err, page -> {
+            if (pipeline.add(page) == null) {
+                return false;
             }
-            List<Verdict> verdicts = pipeline.verdicts();
-            Verdict verdict = verdicts.get(verdicts.size() - 1);
-            duplicates += verdict.duplicateOf() == null ? 0 : 1;
+            Verdict verdict = pipeline.verdicts().get(pipeline.verdicts().size() - 1);
+            duplicates[0] += verdict.duplicateOf() == null ? 0 : 1;
             ObjectNode line = Json.mapper().createObjectNode();
             line.put("pageId", verdict.pageId());
             line.put("duplicateOf", verdict.duplicateOf());
@@ -53,12 +44,11 @@ final class DedupCommand implements Callable<Integer> {
                 line.put("similarity", Math.round(verdict.similarity() * 1000) / 1000.0);
             }
             System.out.println(line);
-        }
+            return true;
+        });
         System.out.flush();
-        for (OfflinePipeline.Failure failure : pipeline.failures()) {
-            err.println("failed '" + failure.pageId() + "' at " + failure.stage() + ": " + failure.reason());
-        }
-        progress.finish(duplicates + " duplicates");
-        return progress.failed() == files.size() ? 1 : 0;
+        OfflinePages.reportFailures(pipeline, err);
+        progress.finish(duplicates[0] + " duplicates");
+        return progress.failed() == progress.total() ? 1 : 0;
     }
 }

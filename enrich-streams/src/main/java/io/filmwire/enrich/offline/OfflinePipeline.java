@@ -7,7 +7,7 @@ import io.filmwire.enrich.dedup.Verdict;
 import io.filmwire.enrich.page.AnalyzedPage;
 import io.filmwire.enrich.page.PageAnalyzer;
 import io.filmwire.enrich.page.PageProcessingException;
-import io.filmwire.enrich.reconcile.MemoryReconcileState;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.FilmOverrides;
 import io.filmwire.schema.FilmRecord;
@@ -35,7 +35,7 @@ public final class OfflinePipeline {
     private final Deduplicator deduplicator;
     private final Reconciler reconciler;
     private final MemoryDedupIndex dedupIndex = new MemoryDedupIndex();
-    private final MemoryReconcileState state = new MemoryReconcileState();
+    private final ReconcileState state = ReconcileState.inMemory();
     private final Map<String, FilmRecord> films = new LinkedHashMap<>();
     private final List<Verdict> verdicts = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.filmwire.enrich.page.AnalyzedPage;
 import io.filmwire.enrich.page.Analyzers;
 import io.filmwire.enrich.page.PageAnalyzer;
 import io.filmwire.enrich.reconcile.FilmState;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.FilmOverrides;
@@ -110,8 +111,8 @@ public final class EnrichTopology {
                 .withLoggingEnabled(Map.of()));
         builder.addStateStore(store(FILMS_STORE, FilmState.class));
         builder.addStateStore(store(MENTIONS_STORE, FilmMention.class));
-        builder.addStateStore(store(TITLES_STORE, StoreReconcileState.FilmIdList.class));
-        builder.addStateStore(store(PAGES_STORE, StoreReconcileState.PageFilms.class));
+        builder.addStateStore(store(TITLES_STORE, ReconcileState.FilmIdList.class));
+        builder.addStateStore(store(PAGES_STORE, ReconcileState.PageFilms.class));
         builder.addStateStore(store(OVERRIDES_STORE, FilmOverrides.class));
 
         KStream<String, Routed<AnalyzedPage>> analyzed = builder

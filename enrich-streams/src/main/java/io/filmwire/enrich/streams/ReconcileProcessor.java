@@ -1,5 +1,6 @@
 package io.filmwire.enrich.streams;
 
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.FilmOverrides;
@@ -38,7 +39,7 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
     final Reconciler reconciler;
     final EnrichMetrics metrics;
     ProcessorContext<String, Routed<FilmRecord>> context;
-    StoreReconcileState state;
+    ReconcileState state;
 
     ReconcileProcessor(Reconciler reconciler, EnrichMetrics metrics) {
         this.reconciler = reconciler;
@@ -48,7 +49,7 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
     @Override
     public void init(ProcessorContext<String, Routed<FilmRecord>> context) {
         this.context = context;
-        this.state = new StoreReconcileState(context);
+        this.state = StoreReconcileState.of(context);
     }
 
     /** Forwards each emission with its cause headers. */

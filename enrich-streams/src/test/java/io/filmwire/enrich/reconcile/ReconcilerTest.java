@@ -24,7 +24,7 @@ class ReconcilerTest {
     private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
     private final Reconciler reconciler = new Reconciler();
-    private final MemoryReconcileState state = new MemoryReconcileState();
+    private final ReconcileState state = ReconcileState.inMemory();
     private final Map<String, FilmRecord> published = new LinkedHashMap<>();
     private final List<Reconciler.Emission> emissions = new ArrayList<>();
     private int minute;
@@ -284,11 +284,11 @@ class ReconcilerTest {
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         for (List<String> ids : List.of(first, second)) {
-            MemoryReconcileState fresh = new MemoryReconcileState();
+            ReconcileState fresh = ReconcileState.inMemory();
             for (List<FilmMention> p : pages) {
-                reconciler.applyPage(p.get(0).pageId(), null, p, T0, fresh);
+                reconciler.applyPage(p.get(0).pageId(), null, p, T0, fresh).emissions()
+                        .forEach(e -> ids.add(e.filmId()));
             }
-            fresh.liveFilms().forEach(f -> ids.add(f.id()));
         }
         assertThat(first).isEqualTo(second).hasSize(5).allMatch(id -> id.matches("film-[a-z0-9-]+"));
     }

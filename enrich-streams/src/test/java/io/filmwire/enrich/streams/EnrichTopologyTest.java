@@ -10,6 +10,7 @@ import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.page.PageAnalyzer;
 import io.filmwire.enrich.reconcile.FilmState;
 import io.filmwire.enrich.reconcile.Mentions;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.schema.CleanPage;
 import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.FilmOverrides;
@@ -187,7 +188,7 @@ class EnrichTopologyTest {
 
         KeyValueStore<String, FilmState> states = driver.getKeyValueStore(EnrichTopology.FILMS_STORE);
         assertThat(states.get("film-little-pyongyang").mentionKeys()).hasSize(3);
-        KeyValueStore<String, StoreReconcileState.FilmIdList> titles = driver.getKeyValueStore(EnrichTopology.TITLES_STORE);
+        KeyValueStore<String, ReconcileState.FilmIdList> titles = driver.getKeyValueStore(EnrichTopology.TITLES_STORE);
         assertThat(titles.get("little pyongyang").ids()).containsExactly("film-little-pyongyang");
         assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "new")).isEqualTo(3);
     }
