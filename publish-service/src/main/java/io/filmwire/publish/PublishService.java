@@ -3,6 +3,7 @@ package io.filmwire.publish;
 import com.sun.net.httpserver.HttpExchange;
 import io.filmwire.common.http.HttpJson;
 import io.filmwire.common.http.Router;
+import io.filmwire.schema.ChangeEvent;
 import io.filmwire.schema.FilmRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -131,6 +132,16 @@ public final class PublishService implements AutoCloseable {
     public FilmHistory history(String id) {
         ReadOnlyKeyValueStore<String, FilmHistory> store = store(PublishTopology.HISTORY_STORE);
         return store == null ? null : store.get(id);
+    }
+
+    /** The film an id was last merged into, from its history, or null. */
+    private String mergedInto(String id) {
+        FilmHistory history = history(id);
+        if (history == null || history.events().isEmpty()) {
+            return null;
+        }
+        ChangeEvent last = history.events().get(history.events().size() - 1);
+        return ChangeEvent.MERGED.equals(last.type()) ? last.mergedInto() : null;
     }
 
     private ReadOnlyKeyValueStore<String, FilmRecord> store() {
@@ -306,8 +317,10 @@ public final class PublishService implements AutoCloseable {
             return;
         }
         if (film == null) {
-            HttpJson.error(exchange, 404, "film_not_found", "no published film has the id '" + params.get("id")
-                    + "'; GET /api/films?q=TITLE finds films by title");
+            String mergedInto = mergedInto(params.get("id"));
+            HttpJson.error(exchange, 404, mergedInto == null ? "film_not_found" : "film_merged", mergedInto == null
+                    ? "no published film has the id '" + params.get("id") + "'; GET /api/films?q=TITLE finds films by title"
+                    : "film '" + params.get("id") + "' was merged into '" + mergedInto + "': GET /api/films/" + mergedInto);
             return;
         }
         HttpJson.send(exchange, 200, film);

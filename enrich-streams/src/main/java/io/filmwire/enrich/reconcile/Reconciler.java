@@ -396,7 +396,7 @@ public final class Reconciler {
                 String key = film.mentionKeys().stream().filter(k -> mention(k) != null)
                         .min(Comparator.comparing(this::mention, LEAST_INFORMATIVE_FIRST).thenComparing(k -> k))
                         .orElseThrow();
-                LOG.info("Film '{}' has more than {} mentions; dropping the least informative, {}", filmId, maxMentions, key);
+                LOG.debug("Film '{}' has more than {} mentions; dropping the least informative, {}", filmId, maxMentions, key);
                 removeMention(filmId, key);
                 pageFilms(pageOf(key)).remove(key);
                 markPageDirty(pageOf(key));
