@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real page fixtures ({@code src/test/resources/pages}, see PROVENANCE.md there) and the copies a
+ * Real page fixtures ({@code src/test/resources/dedup}, see PROVENANCE.md there) and the copies a
  * syndicating or re-fetching site makes of them: other ads, other navigation, other whitespace,
  * tracking parameters on every link. Each copy keeps the article and changes only the furniture.
  */
@@ -34,7 +34,7 @@ final class PageVariants {
 
     /** The text of fixture {@code name}. */
     static String fixture(String name) {
-        try (InputStream in = PageVariants.class.getResourceAsStream("/pages/" + name + ".gz")) {
+        try (InputStream in = PageVariants.class.getResourceAsStream("/dedup/" + name + ".gz")) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
