@@ -59,11 +59,6 @@ public final class Deduplicator {
         this(DEFAULT_THRESHOLD);
     }
 
-    /** The similarity from which a page is a near-duplicate. */
-    public double threshold() {
-        return threshold;
-    }
-
     /** Judges {@code page} against {@code index} and remembers it there. */
     public Verdict judge(PageSignature page, DedupIndex index) {
         Objects.requireNonNull(page, "page");

@@ -2,7 +2,6 @@ package io.filmwire.enrich.reconcile;
 
 import io.filmwire.schema.FilmRecord;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -90,10 +89,5 @@ public record Summary(String titleKey, Integer year, Integer runtimeMinutes, Lis
         TreeSet<String> s = new TreeSet<>(a);
         s.retainAll(b);
         return s.size();
-    }
-
-    /** True when this summary knows nothing. */
-    public boolean isEmpty() {
-        return Objects.equals(this, EMPTY);
     }
 }
