@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * films.reconciled bytes (film id -> record, or null) -> a schema-valid record for films.records and
  * a change event for films.changes; an invalid record -> a dead letter, never downstream. Policy:
  * a record whose content equals the published one is not republished; a stale version (not above
- * the published one) is dropped with a warning. State: {@link PublishTopology#PUBLISHED_STORE}.
- * One instance per task.
+ * the published one) is dropped with a warning. A tombstone from a merge (header
+ * {@code filmwire.merged.into}) becomes a {@code merged} event naming the survivor, any other a
+ * {@code deleted} event. Every event is also added to the film's history.
+ * State: {@link PublishTopology#PUBLISHED_STORE} (film id -> last published record) and
+ * {@link PublishTopology#HISTORY_STORE} (film id -> its last change events). One instance per task.
  */
 final class PublishProcessor implements Processor<String, byte[], String, Publication> {
 
@@ -40,6 +43,7 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
     private final PublishMetrics metrics;
     private ProcessorContext<String, Publication> context;
     private KeyValueStore<String, FilmRecord> published;
+    private KeyValueStore<String, FilmHistory> history;
 
     PublishProcessor(PublishMetrics metrics) {
         this.metrics = metrics;
@@ -49,6 +53,7 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
     public void init(ProcessorContext<String, Publication> context) {
         this.context = context;
         this.published = context.getStateStore(PublishTopology.PUBLISHED_STORE);
+        this.history = context.getStateStore(PublishTopology.HISTORY_STORE);
     }
 
     @Override
@@ -68,9 +73,11 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
             published.delete(filmId);
             String mergedInto = RecordHeaders.text(record.headers(), RecordHeaders.MERGED_INTO);
             context.forward(record.withValue(new Publication.Film(null)));
-            context.forward(record.withValue(new Publication.Change(new ChangeEvent(filmId,
-                    mergedInto == null ? ChangeEvent.DELETED : ChangeEvent.MERGED, 0, previous.version(), List.of(),
-                    cause, mergedInto, now))));
+            change(record, new ChangeEvent(filmId, mergedInto == null ? ChangeEvent.DELETED : ChangeEvent.MERGED, 0,
+                    previous.version(), List.of(), cause, mergedInto, now));
+            if (mergedInto != null) {
+                LOG.info("Film '{}' merged into '{}'; tombstone published", filmId, mergedInto);
+            }
             metrics.tombstone();
             return;
         }
@@ -108,10 +115,16 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
         }
         published.put(filmId, film);
         context.forward(record.withValue(new Publication.Film(film)));
-        context.forward(record.withValue(new Publication.Change(new ChangeEvent(filmId,
-                previous == null ? ChangeEvent.CREATED : ChangeEvent.UPDATED, film.version(),
-                previous == null ? null : previous.version(), changes, cause, null, now))));
+        change(record, new ChangeEvent(filmId, previous == null ? ChangeEvent.CREATED : ChangeEvent.UPDATED,
+                film.version(), previous == null ? null : previous.version(), changes, cause, null, now));
         metrics.published(previous == null);
+    }
+
+    /** Sends {@code event} to films.changes and adds it to the film's history. */
+    private void change(Record<String, byte[]> record, ChangeEvent event) {
+        FilmHistory past = history.get(event.filmId());
+        history.put(event.filmId(), (past == null ? FilmHistory.of(event.filmId()) : past).with(event));
+        context.forward(record.withValue(new Publication.Change(event)));
     }
 
     private static ChangeEvent.Cause cause(Record<String, byte[]> record) {

@@ -3,6 +3,7 @@ package io.filmwire.publish;
 import com.sun.net.httpserver.HttpExchange;
 import io.filmwire.common.http.HttpJson;
 import io.filmwire.common.http.Router;
+import io.filmwire.schema.ChangeEvent;
 import io.filmwire.schema.FilmRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -30,9 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link PublishTopology} and answers the film API from its store:
- * {@code GET /api/films?q=&limit=} and {@code GET /api/films/{id}}. With several instances each
- * answers for the films of its own partitions.
+ * Runs the {@link PublishTopology} and answers the film API from its stores:
+ * {@code GET /api/films?q=&limit=}, {@code GET /api/films/{id}}, {@code GET /api/films/{id}/history};
+ * and the editors' overrides through {@link OverrideEditor}: {@code GET} and {@code POST
+ * /api/films/{id}/overrides}, {@code DELETE /api/films/{id}/overrides/{field}}. With several instances
+ * each answers for the films of its own partitions.
  */
 public final class PublishService implements AutoCloseable {
 
@@ -40,12 +44,17 @@ public final class PublishService implements AutoCloseable {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
 
+    /** Largest override request body. */
+    private static final int MAX_OVERRIDE_BYTES = 256 * 1024;
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metricsBinder;
+    private final OverrideEditor editor;
 
-    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder) {
+    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
+        this.editor = editor;
     }
 
     /** Kafka Streams properties of publish-service. */
@@ -76,7 +85,7 @@ public final class PublishService implements AutoCloseable {
         binder.bindTo(registry);
         streams.start();
         LOG.info("publish-service started (application id '{}')", config.applicationId());
-        return new PublishService(streams, binder);
+        return new PublishService(streams, binder, new OverrideEditor(config.kafka()));
     }
 
     /** True when processing: running, or rebalancing towards running. */
@@ -116,10 +125,32 @@ public final class PublishService implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The last change events of a film (also of a film merged away or deleted), or null when none
+     * were published here (also while the store is not ready).
+     */
+    public FilmHistory history(String id) {
+        ReadOnlyKeyValueStore<String, FilmHistory> store = store(PublishTopology.HISTORY_STORE);
+        return store == null ? null : store.get(id);
+    }
+
+    /** The film an id was last merged into, from its history, or null. */
+    private String mergedInto(String id) {
+        FilmHistory history = history(id);
+        if (history == null || history.events().isEmpty()) {
+            return null;
+        }
+        ChangeEvent last = history.events().get(history.events().size() - 1);
+        return ChangeEvent.MERGED.equals(last.type()) ? last.mergedInto() : null;
+    }
+
     private ReadOnlyKeyValueStore<String, FilmRecord> store() {
+        return store(PublishTopology.PUBLISHED_STORE);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(PublishTopology.PUBLISHED_STORE,
-                    QueryableStoreTypes.keyValueStore()));
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
         } catch (InvalidStateStoreException e) {
             return null;
         }
@@ -129,6 +160,114 @@ public final class PublishService implements AutoCloseable {
     public void routes(Router router) {
         router.add("GET", "/api/films", this::listFilms);
         router.add("GET", "/api/films/{id}", this::getFilm);
+        router.add("GET", "/api/films/{id}/history", this::getHistory);
+        router.add("GET", "/api/films/{id}/overrides", this::getOverrides);
+        router.add("POST", "/api/films/{id}/overrides", this::postOverride);
+        router.add("DELETE", "/api/films/{id}/overrides/{field}", this::deleteOverride);
+    }
+
+    private void getHistory(HttpExchange exchange, Map<String, String> params) throws IOException {
+        FilmHistory history;
+        try {
+            if (store(PublishTopology.HISTORY_STORE) == null) {
+                notReady(exchange);
+                return;
+            }
+            history = history(params.get("id"));
+        } catch (InvalidStateStoreException e) {
+            notReady(exchange);
+            return;
+        }
+        if (history == null) {
+            HttpJson.error(exchange, 404, "film_not_found", "no change of a film with the id '" + params.get("id")
+                    + "' was published; GET /api/films?q=TITLE finds films by title");
+            return;
+        }
+        HttpJson.send(exchange, 200, history);
+    }
+
+    private void getOverrides(HttpExchange exchange, Map<String, String> params) throws IOException {
+        try {
+            HttpJson.send(exchange, 200, editor.current(params.get("id")));
+        } catch (IllegalArgumentException e) {
+            HttpJson.error(exchange, 400, "bad_film_id", e.getMessage());
+        } catch (RuntimeException e) {
+            kafkaDown(exchange, e);
+        }
+    }
+
+    /** Body: {@code {"field": "runtimeMinutes", "value": 24, "reason": "...", "editor": "..."}}. */
+    private void postOverride(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String id = params.get("id");
+        byte[] body = HttpJson.readBody(exchange, MAX_OVERRIDE_BYTES);
+        if (body == null) {
+            HttpJson.error(exchange, 413, "too_large", "an override request is at most " + MAX_OVERRIDE_BYTES + " bytes");
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = io.filmwire.schema.Json.mapper().readTree(body);
+        } catch (IOException e) {
+            HttpJson.error(exchange, 400, "malformed_json", "the body is not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return;
+        }
+        if (request == null || !request.isObject() || !request.path("field").isTextual() || !request.has("value")
+                || !request.path("reason").isTextual() || !request.path("editor").isTextual()) {
+            HttpJson.error(exchange, 400, "bad_override", "an override is a JSON object with \"field\" (text), \"value\" "
+                    + "(the field's value), \"reason\" and \"editor\" (texts)");
+            return;
+        }
+        if (!filmKnown(exchange, id)) {
+            return;
+        }
+        try {
+            HttpJson.send(exchange, 202, editor.set(id, request.get("field").asText(), request.get("value"),
+                    request.get("editor").asText(), request.get("reason").asText()));
+        } catch (IllegalArgumentException e) {
+            HttpJson.error(exchange, 400, "bad_override", e.getMessage());
+        } catch (RuntimeException e) {
+            kafkaDown(exchange, e);
+        }
+    }
+
+    /** Query: {@code ?reason=...&editor=...}. */
+    private void deleteOverride(HttpExchange exchange, Map<String, String> params) throws IOException {
+        Map<String, String> query = Router.query(exchange);
+        try {
+            HttpJson.send(exchange, 202, editor.remove(params.get("id"), params.get("field"), query.get("editor"),
+                    query.get("reason")));
+        } catch (java.util.NoSuchElementException e) {
+            HttpJson.error(exchange, 404, "override_not_found", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            HttpJson.error(exchange, 400, "bad_override", e.getMessage() + " (DELETE .../overrides/FIELD?editor=NAME&reason=TEXT)");
+        } catch (RuntimeException e) {
+            kafkaDown(exchange, e);
+        }
+    }
+
+    /** True when the film is published here; else answers 404 (or 503 while not ready). */
+    private boolean filmKnown(HttpExchange exchange, String id) throws IOException {
+        try {
+            if (store() == null) {
+                notReady(exchange);
+                return false;
+            }
+            if (film(id) != null) {
+                return true;
+            }
+        } catch (InvalidStateStoreException e) {
+            notReady(exchange);
+            return false;
+        }
+        HttpJson.error(exchange, 404, "film_not_found", "no published film has the id '" + id
+                + "'; overrides are set on published films (GET /api/films?q=TITLE finds them)");
+        return false;
+    }
+
+    private static void kafkaDown(HttpExchange exchange, RuntimeException e) throws IOException {
+        LOG.warn("Override request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+        exchange.getResponseHeaders().set("Retry-After", "5");
+        HttpJson.error(exchange, 503, "kafka_unavailable", "the override could not be read or written: " + e.getMessage());
     }
 
     private void listFilms(HttpExchange exchange, Map<String, String> params) throws IOException {
@@ -178,8 +317,10 @@ public final class PublishService implements AutoCloseable {
             return;
         }
         if (film == null) {
-            HttpJson.error(exchange, 404, "film_not_found", "no published film has the id '" + params.get("id")
-                    + "'; GET /api/films?q=TITLE finds films by title");
+            String mergedInto = mergedInto(params.get("id"));
+            HttpJson.error(exchange, 404, mergedInto == null ? "film_not_found" : "film_merged", mergedInto == null
+                    ? "no published film has the id '" + params.get("id") + "'; GET /api/films?q=TITLE finds films by title"
+                    : "film '" + params.get("id") + "' was merged into '" + mergedInto + "': GET /api/films/" + mergedInto);
             return;
         }
         HttpJson.send(exchange, 200, film);
@@ -192,8 +333,11 @@ public final class PublishService implements AutoCloseable {
 
     @Override
     public void close() {
+        editor.close();
         metricsBinder.close();
-        streams.close(Duration.ofSeconds(30));
+        // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("publish-service stopped");
     }
 }

@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * films.reconciled (film id -> record JSON or null, read as bytes)
- *   -> publish [store published-films: film id -> last published record]
+ *   -> publish [stores published-films: film id -> last published record,
+ *               film-history: film id -> its last change events]
  *        -> films.records (film id -> record; null = tombstone), compacted
  *        -> films.changes (film id -> change event)
  *        -> pages.dlq     (film id -> the invalid record, reason, stage "publish")
@@ -30,6 +31,8 @@ public final class PublishTopology {
 
     /** The last published record of each film; the API reads it. */
     public static final String PUBLISHED_STORE = "published-films";
+    /** The last change events of each film ({@link FilmHistory}); the history API reads it. */
+    public static final String HISTORY_STORE = "film-history";
 
     private PublishTopology() {
     }
@@ -45,11 +48,14 @@ public final class PublishTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE),
                         Serdes.String(), new JsonSerde<>(FilmRecord.class))
                 .withLoggingEnabled(Map.of("max.message.bytes", String.valueOf(32 * 1024 * 1024))));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
+                        Serdes.String(), new JsonSerde<>(FilmHistory.class))
+                .withLoggingEnabled(Map.of("max.message.bytes", String.valueOf(32 * 1024 * 1024))));
 
         KStream<String, Publication> out = builder
                 .stream(Topics.FILMS_RECONCILED.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("films-reconciled"))
-                .process(() -> new PublishProcessor(metrics), Named.as("publish"), PUBLISHED_STORE);
+                .process(() -> new PublishProcessor(metrics), Named.as("publish"), PUBLISHED_STORE, HISTORY_STORE);
 
         Map<String, KStream<String, Publication>> routes = out.split(Named.as("publication-"))
                 .branch((id, p) -> p instanceof Publication.Film, Branched.as("film"))

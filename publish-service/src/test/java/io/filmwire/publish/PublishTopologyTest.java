@@ -149,4 +149,46 @@ class PublishTopologyTest {
         assertThat(gone.previousVersion()).isEqualTo(1L);
         assertThat(driver.getKeyValueStore(PublishTopology.PUBLISHED_STORE).get("film-rush-2013")).isNull();
     }
+
+    @Test
+    void aMergeTombstonesTheAbsorbedIdWithAnEventPointingToTheSurvivor() {
+        pipe("film-rush-2013", film(1, 2013), "p1");
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(io.filmwire.schema.RecordHeaders.CAUSE_PAGE, "p7".getBytes(StandardCharsets.UTF_8));
+        headers.add(io.filmwire.schema.RecordHeaders.MERGED_INTO, "film-rush-2013-howard".getBytes(StandardCharsets.UTF_8));
+        reconciled.pipeInput(new TestRecord<>("film-rush-2013", null, headers, T0));
+
+        assertThat(records.readRecordsToList()).extracting(TestRecord::value).containsExactly(film(1, 2013), null);
+        changes.readValue();
+        ChangeEvent merged = changes.readValue();
+        assertThat(merged.type()).isEqualTo(ChangeEvent.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo("film-rush-2013-howard");
+        assertThat(merged.causedBy().pageId()).isEqualTo("p7");
+        assertThat(merged.version()).isZero();
+    }
+
+    @Test
+    void everyEventOfAFilmIsKeptInItsHistoryEvenAfterItIsGone() {
+        pipe("film-rush-2013", film(1, null), "p1");
+        pipe("film-rush-2013", film(2, 2013), "p2");
+        pipe("film-rush-2013", null, "p3");
+
+        FilmHistory history = (FilmHistory) driver.getKeyValueStore(PublishTopology.HISTORY_STORE).get("film-rush-2013");
+        assertThat(history.events()).extracting(ChangeEvent::type)
+                .containsExactly(ChangeEvent.CREATED, ChangeEvent.UPDATED, ChangeEvent.DELETED);
+        assertThat(history.events()).extracting(e -> e.causedBy().pageId()).containsExactly("p1", "p2", "p3");
+        assertThat(history.events()).isEqualTo(changes.readValuesToList());
+        assertThat(history.dropped()).isZero();
+    }
+
+    @Test
+    void theHistoryKeepsTheLastEventsAndCountsTheDropped() {
+        FilmHistory history = FilmHistory.of("film-x");
+        for (int v = 1; v <= FilmHistory.MAX_EVENTS + 5; v++) {
+            history = history.with(new ChangeEvent("film-x", ChangeEvent.UPDATED, v, (long) v - 1, List.of(), null, null, T0));
+        }
+        assertThat(history.events()).hasSize(FilmHistory.MAX_EVENTS);
+        assertThat(history.events().get(0).version()).isEqualTo(6);
+        assertThat(history.dropped()).isEqualTo(5);
+    }
 }

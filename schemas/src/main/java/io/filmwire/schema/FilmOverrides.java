@@ -2,6 +2,7 @@ package io.filmwire.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,10 @@ import java.util.Map;
  * the compacted films.overrides topic. An override beats every extracted value until removed.
  */
 public record FilmOverrides(String filmId, Map<String, FieldOverride> fields) {
+
+    /** The film-record fields an editor may set; the others (id, sources, provenance...) are the pipeline's. */
+    public static final List<String> FIELDS = List.of(
+            "title", "aliases", "year", "runtimeMinutes", "rating", "languages", "genres", "credits");
 
     public FilmOverrides {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

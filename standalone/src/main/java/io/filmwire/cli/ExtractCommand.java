@@ -4,10 +4,8 @@ import io.filmwire.enrich.offline.OfflinePipeline;
 import io.filmwire.enrich.page.Analyzers;
 import io.filmwire.schema.FilmRecord;
 import io.filmwire.schema.Json;
-import io.filmwire.schema.RawPage;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,23 +24,15 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        List<Path> files = OfflinePages.files(paths);
         OfflinePipeline pipeline = new OfflinePipeline(Analyzers.standard());
-        Progress progress = new Progress("extract", files.size(), err);
-        Instant now = Instant.now();
-        for (Path file : files) {
-            RawPage page = OfflinePages.read(file, now, err);
-            progress.step(page != null && pipeline.add(page) != null);
-        }
-        for (OfflinePipeline.Failure failure : pipeline.failures()) {
-            err.println("failed '" + failure.pageId() + "' at " + failure.stage() + ": " + failure.reason());
-        }
+        Progress progress = OfflinePages.each("extract", paths, err, page -> pipeline.add(page) != null);
+        OfflinePages.reportFailures(pipeline, err);
         List<FilmRecord> films = pipeline.films();
         for (FilmRecord film : films) {
             System.out.println(Json.write(film));
         }
         System.out.flush();
         progress.finish(films.size() + " film records");
-        return progress.failed() == files.size() ? 1 : 0;
+        return progress.failed() == progress.total() ? 1 : 0;
     }
 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
+                DedupCommand.class,
+                OverrideCommand.class,
                 ConfigCommand.class,
                 BenchCommand.class,
                 ServiceCommands.Broker.class,

@@ -1,5 +1,6 @@
 package io.filmwire.cli;
 
+import io.filmwire.enrich.offline.OfflinePipeline;
 import io.filmwire.ingest.PageFiles;
 import io.filmwire.schema.RawPage;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Page files for the offline commands: each page's id is its file name, so output lines can be
@@ -39,6 +41,29 @@ final class OfflinePages {
         } catch (IOException | IllegalArgumentException e) {
             err.println("skipped '" + file + "': " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Reads the pages of {@code inputs} one by one, in order, and hands each to {@code step}, which
+     * says whether it went well; a file that cannot be read counts as failed. Returns the progress,
+     * for the caller's last line.
+     */
+    static Progress each(String task, List<Path> inputs, PrintStream err, Predicate<RawPage> step) throws IOException {
+        List<Path> files = files(inputs);
+        Progress progress = new Progress(task, files.size(), err);
+        Instant now = Instant.now();
+        for (Path file : files) {
+            RawPage page = read(file, now, err);
+            progress.step(page != null && step.test(page));
+        }
+        return progress;
+    }
+
+    /** Says on {@code err} which pages the pipeline could not process, and why. */
+    static void reportFailures(OfflinePipeline pipeline, PrintStream err) {
+        for (OfflinePipeline.Failure failure : pipeline.failures()) {
+            err.println("failed '" + failure.pageId() + "' at " + failure.stage() + ": " + failure.reason());
         }
     }
 

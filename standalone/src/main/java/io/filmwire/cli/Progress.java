@@ -50,6 +50,11 @@ final class Progress {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** How many pages there are in all. */
+    int total() {
+        return total;
+    }
+
     /** The final line. */
     void finish(String summary) {
         if (terminal) {

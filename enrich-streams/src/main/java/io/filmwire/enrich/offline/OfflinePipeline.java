@@ -1,16 +1,19 @@
 package io.filmwire.enrich.offline;
 
-import io.filmwire.enrich.model.FilmMention;
+import io.filmwire.enrich.dedup.Deduplicator;
+import io.filmwire.enrich.dedup.MemoryDedupIndex;
+import io.filmwire.enrich.dedup.PageSignature;
+import io.filmwire.enrich.dedup.Verdict;
 import io.filmwire.enrich.page.AnalyzedPage;
 import io.filmwire.enrich.page.PageAnalyzer;
 import io.filmwire.enrich.page.PageProcessingException;
-import io.filmwire.enrich.reconcile.FilmBlock;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
+import io.filmwire.schema.FilmOverrides;
 import io.filmwire.schema.FilmRecord;
 import io.filmwire.schema.RawPage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The enrich pipeline without Kafka: the same analyzer and reconciler as the topology, with the
- * reconciliation state in a map. Pages are processed in the order given. Not thread-safe.
+ * The enrich pipeline without Kafka: the same analyzer, deduplicator and reconciler as the topology,
+ * with their state in maps. Pages are processed in the order given, as if they arrived one after
+ * the other on the single task that deduplicates and reconciles. Not thread-safe.
  */
 public final class OfflinePipeline {
 
@@ -28,16 +32,28 @@ public final class OfflinePipeline {
     }
 
     private final PageAnalyzer analyzer;
-    private final Reconciler reconciler = new Reconciler();
-    private final Map<String, FilmBlock> blocks = new HashMap<>();
+    private final Deduplicator deduplicator;
+    private final Reconciler reconciler;
+    private final MemoryDedupIndex dedupIndex = new MemoryDedupIndex();
+    private final ReconcileState state = ReconcileState.inMemory();
     private final Map<String, FilmRecord> films = new LinkedHashMap<>();
+    private final List<Verdict> verdicts = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
 
     public OfflinePipeline(PageAnalyzer analyzer) {
-        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this(analyzer, new Deduplicator(), new Reconciler());
     }
 
-    /** Analyses and reconciles one page; returns its analysis, or null when it failed (see {@link #failures}). */
+    public OfflinePipeline(PageAnalyzer analyzer, Deduplicator deduplicator, Reconciler reconciler) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
+        this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+    }
+
+    /**
+     * Analyses, deduplicates and reconciles one page; returns its analysis, or null when it failed
+     * (see {@link #failures}). Its deduplication verdict is added to {@link #verdicts}.
+     */
     public AnalyzedPage add(RawPage page) {
         AnalyzedPage analyzed;
         try {
@@ -47,19 +63,30 @@ public final class OfflinePipeline {
             return null;
         }
         Instant at = page.receivedAt();
-        for (FilmMention mention : analyzed.mentions()) {
-            String key = Reconciler.blockKey(mention);
-            Reconciler.Outcome outcome = reconciler.apply(blocks.get(key), mention, at);
-            blocks.put(key, outcome.block());
-            for (Reconciler.Emission emission : outcome.emissions()) {
-                if (emission.record() == null) {
-                    films.remove(emission.filmId());
-                } else {
-                    films.put(emission.filmId(), emission.record());
-                }
-            }
+        PageSignature signature = PageSignature.of(page.pageId(), analyzed.clean().url(), at, analyzed.clean().text(),
+                analyzed.mentions());
+        Verdict verdict = deduplicator.judge(signature, dedupIndex);
+        verdicts.add(verdict);
+        if (verdict.kept() || verdict.withdraws()) {
+            keep(reconciler.applyPage(page.pageId(), analyzed.clean().url(),
+                    verdict.kept() ? analyzed.mentions() : List.of(), at, state));
         }
         return analyzed;
+    }
+
+    /** Sets the overrides of a film, as an editor's message on films.overrides would. */
+    public void override(String filmId, FilmOverrides overrides, Instant at) {
+        keep(reconciler.applyOverrides(filmId, overrides, at, state));
+    }
+
+    private void keep(Reconciler.Result result) {
+        for (Reconciler.Emission emission : result.emissions()) {
+            if (emission.record() == null) {
+                films.remove(emission.filmId());
+            } else {
+                films.put(emission.filmId(), emission.record());
+            }
+        }
     }
 
     /** Adds every page, reporting each analysis (null for a failed page) to {@code progress}. */
@@ -72,6 +99,11 @@ public final class OfflinePipeline {
     /** The current record of every film, in order of first appearance. */
     public List<FilmRecord> films() {
         return List.copyOf(films.values());
+    }
+
+    /** The deduplication verdict of every page analysed, in order. */
+    public List<Verdict> verdicts() {
+        return List.copyOf(verdicts);
     }
 
     /** The pages that failed, with stage and reason. */

@@ -1,5 +1,7 @@
 package io.filmwire.enrich.streams;
 
+import io.filmwire.enrich.dedup.Verdict;
+import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.DlqEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,12 +9,20 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counters of enrich-streams: pages analysed, mentions found, films emitted, dead letters by stage. */
+/**
+ * Counters of enrich-streams: pages analysed, mentions found, deduplication verdicts, film records
+ * emitted, tombstones, merges, mentions dropped, dead letters by stage. Thread-safe.
+ */
 public final class EnrichMetrics {
 
     private final Counter pages;
     private final Counter mentions;
     private final Counter films;
+    private final Counter tombstones;
+    private final Counter merges;
+    private final Counter evicted;
+    private final Counter untitled;
+    private final Map<Verdict.Kind, Counter> verdicts = new EnumMap<>(Verdict.Kind.class);
     private final Map<DlqEntry.Stage, Counter> dead = new EnumMap<>(DlqEntry.Stage.class);
 
     public EnrichMetrics(MeterRegistry registry) {
@@ -20,6 +30,18 @@ public final class EnrichMetrics {
         mentions = Counter.builder("filmwire.enrich.mentions").description("Film mentions extracted").register(registry);
         films = Counter.builder("filmwire.enrich.films.emitted").description("Film records emitted (new versions)")
                 .register(registry);
+        tombstones = Counter.builder("filmwire.enrich.films.tombstones")
+                .description("Films merged into another or left without pages").register(registry);
+        merges = Counter.builder("filmwire.enrich.films.merges").description("Films found to be one and merged")
+                .register(registry);
+        evicted = Counter.builder("filmwire.enrich.mentions.evicted")
+                .description("Mentions dropped from a film past the per-film cap").register(registry);
+        untitled = Counter.builder("filmwire.enrich.mentions.untitled")
+                .description("Mentions not reconciled because their title is empty").register(registry);
+        for (Verdict.Kind kind : Verdict.Kind.values()) {
+            verdicts.put(kind, Counter.builder("filmwire.enrich.dedup.pages").tag("verdict", kind.id())
+                    .description("Pages by deduplication verdict").register(registry));
+        }
         for (DlqEntry.Stage stage : DlqEntry.Stage.values()) {
             dead.put(stage, Counter.builder("filmwire.dead.letters").tag("service", "enrich").tag("stage", stage.id())
                     .description("Inputs sent to pages.dlq").register(registry));
@@ -36,8 +58,17 @@ public final class EnrichMetrics {
         mentions.increment(mentionCount);
     }
 
-    void filmEmitted() {
-        films.increment();
+    void deduplicated(Verdict.Kind kind) {
+        verdicts.get(kind).increment();
+    }
+
+    void reconciled(Reconciler.Result result) {
+        for (Reconciler.Emission e : result.emissions()) {
+            (e.record() == null ? tombstones : films).increment();
+        }
+        merges.increment(result.merges());
+        evicted.increment(result.evicted());
+        untitled.increment(result.skippedMentions());
     }
 
     void deadLetter(DlqEntry.Stage stage) {

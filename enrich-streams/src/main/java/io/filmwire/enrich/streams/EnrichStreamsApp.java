@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -80,7 +81,9 @@ public final class EnrichStreamsApp implements AutoCloseable {
     @Override
     public void close() {
         metricsBinder.close();
-        streams.close(Duration.ofSeconds(30));
+        // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         LOG.info("enrich-streams stopped");
     }
 }

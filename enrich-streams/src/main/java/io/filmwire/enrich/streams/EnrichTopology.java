@@ -1,21 +1,24 @@
 package io.filmwire.enrich.streams;
 
+import io.filmwire.enrich.dedup.Deduplicator;
+import io.filmwire.enrich.dedup.PageSignature;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.page.AnalyzedPage;
 import io.filmwire.enrich.page.Analyzers;
 import io.filmwire.enrich.page.PageAnalyzer;
-import io.filmwire.enrich.reconcile.FilmBlock;
+import io.filmwire.enrich.reconcile.FilmState;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.FilmOverrides;
 import io.filmwire.schema.FilmRecord;
 import io.filmwire.schema.JsonSerde;
 import io.filmwire.schema.Topics;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -24,7 +27,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -33,23 +38,53 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * pages.raw (page id -> raw page JSON, read as bytes so a corrupt message cannot stop the app)
- *   -> analyze-page: validate, clean (Jsoup), extract works     -> pages.clean (page id -> clean page)
- *   -> mentions-by-title: one record per work, key = title key
- *   -> repartition "film-mentions"
- *   -> reconcile [store film-blocks: title key -> films]         -> films.reconciled (film id -> record)
- * any failure -> pages.dlq (page id -> input, reason, stage, time)
+ *   -> analyze-page: validate, clean (Jsoup), extract works      -> pages.clean (page id -> clean page)
+ *   -> page-digest: signature (text fingerprint, MinHash sketch, facts hash) + works, no text
+ *   -> repartition "page-digests" (ONE partition)
+ *   -> dedup [dedup-pages, dedup-keys: window stores]              drops refetches and copies
+ *   -> reconcile [film-states, film-mentions, film-titles, film-pages, film-overrides]
+ *                                                                  -> films.reconciled (film id -> record | null)
+ * films.overrides (film id -> all of a film's overrides, JSON; null: none)
+ *   -> repartition "overrides-in" (ONE partition) -> reconcile-overrides [same stores] -> films.reconciled
+ * any failure -> pages.dlq (page id or key -> input, reason, stage, time)
  * </pre>
  *
- * Every operator and store is named, so the topology can change without breaking a rolling upgrade.
+ * <p>Why one partition after analysis: a copy of an article and the pages of one film arrive under
+ * different page ids, on any partition, and two films can turn out to be one through any of their
+ * titles; deciding that needs every recent page and every film in one place. The expensive work
+ * (parsing, cleaning, extraction) stays parallel on the partitions of pages.raw; only digests (a
+ * signature of under 1 KB plus the extracted facts) go through the single task, whose work per page
+ * is a few store reads and writes (see the README for measured rates).
+ *
+ * <p>Every operator and store is named, so the topology can change without breaking a rolling
+ * upgrade. Stores are persistent and changelogged; the dedup stores forget after
+ * {@code enrich.dedup.retention.ms}, the reconciliation stores are bounded per film by
+ * {@code enrich.reconcile.max.mentions.per.film}.
  */
 public final class EnrichTopology {
 
-    /** Reconciliation state: title key -> {@link FilmBlock}. Changelogged. */
-    public static final String FILM_BLOCKS_STORE = "film-blocks";
-    /** Name of the repartition topic suffix for mentions keyed by title. */
-    public static final String MENTIONS_REPARTITION = "film-mentions";
+    /** Dedup: page id -> the page's last signature (window store). */
+    public static final String DEDUP_PAGES_STORE = "dedup-pages";
+    /** Dedup: lookup key (fingerprint, MinHash band) -> page ids whose content has it (window store, duplicates kept). */
+    public static final String DEDUP_KEYS_STORE = "dedup-keys";
+    /** Reconciliation: film id -> {@link FilmState}. */
+    public static final String FILMS_STORE = "film-states";
+    /** Reconciliation: mention key ({@code pageId#index}) -> mention. */
+    public static final String MENTIONS_STORE = "film-mentions";
+    /** Reconciliation: title key -> ids of the films with that title or alias. */
+    public static final String TITLES_STORE = "film-titles";
+    /** Reconciliation: page id -> mention key -> film id, what each page contributed. */
+    public static final String PAGES_STORE = "film-pages";
+    /** Reconciliation: film id -> the editors' overrides of that film. */
+    public static final String OVERRIDES_STORE = "film-overrides";
+    /** Repartition topic (suffix) of page digests, one partition. */
+    public static final String DIGESTS_REPARTITION = "page-digests";
+    /** Repartition topic (suffix) of overrides, one partition. */
+    public static final String OVERRIDES_REPARTITION = "overrides-in";
 
+    private static final String[] RECONCILE_STORES = {FILMS_STORE, MENTIONS_STORE, TITLES_STORE, PAGES_STORE, OVERRIDES_STORE};
     private static final JsonSerde<DlqEntry> DLQ_SERDE = (JsonSerde<DlqEntry>) Topics.PAGES_DLQ.valueSerde();
+    private static final Map<String, String> CHANGELOG = Map.of("max.message.bytes", String.valueOf(32 * 1024 * 1024));
 
     private EnrichTopology() {
     }
@@ -66,7 +101,19 @@ public final class EnrichTopology {
      */
     public static Topology build(EnrichConfig config, Supplier<PageAnalyzer> analyzers, EnrichMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(filmBlocksStore());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(DEDUP_PAGES_STORE, config.dedupRetention(), config.dedupRetention(), false),
+                        Serdes.String(), new JsonSerde<>(PageSignature.class))
+                .withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(DEDUP_KEYS_STORE, config.dedupRetention(), config.dedupRetention(), true),
+                        Serdes.String(), Serdes.String())
+                .withLoggingEnabled(Map.of()));
+        builder.addStateStore(store(FILMS_STORE, FilmState.class));
+        builder.addStateStore(store(MENTIONS_STORE, FilmMention.class));
+        builder.addStateStore(store(TITLES_STORE, ReconcileState.FilmIdList.class));
+        builder.addStateStore(store(PAGES_STORE, ReconcileState.PageFilms.class));
+        builder.addStateStore(store(OVERRIDES_STORE, FilmOverrides.class));
 
         KStream<String, Routed<AnalyzedPage>> analyzed = builder
                 .stream(Topics.PAGES_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("pages-raw"))
@@ -83,13 +130,27 @@ public final class EnrichTopology {
                 .to(Topics.PAGES_CLEAN.name(), Produced.with(Serdes.String(), Topics.PAGES_CLEAN.valueSerde())
                         .withName("pages-clean"));
 
-        KStream<String, Routed<FilmRecord>> reconciled = ok
-                .flatMap(EnrichTopology::mentionsByTitle, Named.as("mentions-by-title"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(FilmMention.class))
-                        .withName(MENTIONS_REPARTITION))
-                .process(() -> new ReconcileProcessor(metrics), Named.as("reconcile"), FILM_BLOCKS_STORE);
+        Reconciler reconciler = new Reconciler(config.maxMentionsPerFilm());
+        Deduplicator deduplicator = new Deduplicator(config.dedupSimilarity());
+        KStream<String, Routed<FilmRecord>> fromPages = ok
+                .processValues(DigestProcessor::new, Named.as("page-digest"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PageDigest.class))
+                        .withName(DIGESTS_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new DedupProcessor(deduplicator, metrics), Named.as("dedup"),
+                        DEDUP_PAGES_STORE, DEDUP_KEYS_STORE)
+                .process(() -> new ReconcileProcessor.Pages(reconciler, metrics), Named.as("reconcile"), RECONCILE_STORES);
 
-        Map<String, KStream<String, Routed<FilmRecord>>> films = reconciled.split(Named.as("film-"))
+        KStream<String, Routed<FilmRecord>> fromOverrides = builder
+                .stream(Topics.FILMS_OVERRIDES.name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("films-overrides"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray())
+                        .withName(OVERRIDES_REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new ReconcileProcessor.Overrides(reconciler, metrics), Named.as("reconcile-overrides"),
+                        RECONCILE_STORES);
+
+        Map<String, KStream<String, Routed<FilmRecord>>> films = fromPages
+                .merge(fromOverrides, Named.as("film-changes"))
+                .split(Named.as("film-"))
                 .branch((id, routed) -> routed.isDead(), Branched.as("dead"))
                 .defaultBranch(Branched.as("ok"));
         toDeadLetters(films.get("film-dead"), "film-dead-letters");
@@ -99,23 +160,30 @@ public final class EnrichTopology {
         return builder.build();
     }
 
+    /** Analysed page -> its digest, stamped with the record's time. */
+    private static final class DigestProcessor implements FixedKeyProcessor<String, AnalyzedPage, PageDigest> {
+
+        private FixedKeyProcessorContext<String, PageDigest> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, PageDigest> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, AnalyzedPage> record) {
+            context.forward(record.withValue(PageDigest.of(record.value(), Instant.ofEpochMilli(record.timestamp()))));
+        }
+    }
+
     private static <T> void toDeadLetters(KStream<String, Routed<T>> dead, String name) {
         dead.mapValues(Routed::entry, Named.as(name))
                 .to(Topics.PAGES_DLQ.name(), Produced.with(Serdes.String(), DLQ_SERDE).withName(name + "-sink"));
     }
 
-    private static Iterable<KeyValue<String, FilmMention>> mentionsByTitle(String pageId, AnalyzedPage page) {
-        List<KeyValue<String, FilmMention>> out = new ArrayList<>();
-        for (FilmMention mention : page.mentions()) {
-            out.add(KeyValue.pair(Reconciler.blockKey(mention), mention));
-        }
-        return out;
+    private static <T> StoreBuilder<?> store(String name, Class<T> type) {
+        Serde<T> serde = new JsonSerde<>(type);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                .withLoggingEnabled(CHANGELOG);
     }
-
-    private static StoreBuilder<KeyValueStore<String, FilmBlock>> filmBlocksStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FILM_BLOCKS_STORE), Serdes.String(),
-                        new JsonSerde<>(FilmBlock.class))
-                .withLoggingEnabled(Map.of("max.message.bytes", String.valueOf(32 * 1024 * 1024)));
-    }
-
 }

@@ -1,76 +1,155 @@
 package io.filmwire.enrich.streams;
 
-import io.filmwire.enrich.model.FilmMention;
-import io.filmwire.enrich.reconcile.FilmBlock;
+import io.filmwire.enrich.reconcile.ReconcileState;
 import io.filmwire.enrich.reconcile.Reconciler;
 import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.FilmOverrides;
 import io.filmwire.schema.FilmRecord;
 import io.filmwire.schema.Json;
+import io.filmwire.schema.MessageSchema;
 import io.filmwire.schema.RecordHeaders;
+import io.filmwire.schema.SchemaValidator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Film mentions keyed by title key -> film records keyed by film id (null value: the film is gone).
- * State: {@link EnrichTopology#FILM_BLOCKS_STORE}, title key -> the films of that title. One
- * instance per task.
+ * Reconciliation, the one place film state changes. Two processors share it and its stores:
+ * {@link Pages} (page id -> digest of a kept page) and {@link Overrides} (film id -> an editor's
+ * overrides as JSON, null to remove all). Both emit film id -> record (null value: tombstone) for
+ * films.reconciled, with headers naming the cause ({@link RecordHeaders}); an input that cannot be
+ * reconciled becomes a dead letter (stage reconcile). Policy: {@link Reconciler}.
+ * State: {@link EnrichTopology#FILMS_STORE}, {@link EnrichTopology#MENTIONS_STORE},
+ * {@link EnrichTopology#TITLES_STORE}, {@link EnrichTopology#PAGES_STORE},
+ * {@link EnrichTopology#OVERRIDES_STORE}. One instance per task; both run on the single task of the
+ * one-partition topics, so every film is in one place.
  */
-final class ReconcileProcessor implements Processor<String, FilmMention, String, Routed<FilmRecord>> {
+abstract class ReconcileProcessor<V> implements Processor<String, V, String, Routed<FilmRecord>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileProcessor.class);
 
-    private final Reconciler reconciler = new Reconciler();
-    private final EnrichMetrics metrics;
-    private ProcessorContext<String, Routed<FilmRecord>> context;
-    private KeyValueStore<String, FilmBlock> blocks;
+    final Reconciler reconciler;
+    final EnrichMetrics metrics;
+    ProcessorContext<String, Routed<FilmRecord>> context;
+    ReconcileState state;
 
-    ReconcileProcessor(EnrichMetrics metrics) {
+    ReconcileProcessor(Reconciler reconciler, EnrichMetrics metrics) {
+        this.reconciler = reconciler;
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed<FilmRecord>> context) {
         this.context = context;
-        this.blocks = context.getStateStore(EnrichTopology.FILM_BLOCKS_STORE);
+        this.state = StoreReconcileState.of(context);
     }
 
-    @Override
-    public void process(Record<String, FilmMention> record) {
-        FilmMention mention = record.value();
-        if (mention == null) {
-            return;
+    /** Forwards each emission with its cause headers. */
+    void emit(Record<String, ?> input, Reconciler.Result result) {
+        metrics.reconciled(result);
+        for (Reconciler.Emission e : result.emissions()) {
+            Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            RecordHeaders.set(headers, RecordHeaders.CAUSE_PAGE, e.cause().pageId());
+            RecordHeaders.set(headers, RecordHeaders.CAUSE_URL, e.cause().url());
+            RecordHeaders.set(headers, RecordHeaders.CAUSE_OVERRIDE, e.cause().override());
+            RecordHeaders.set(headers, RecordHeaders.MERGED_INTO, e.mergedInto());
+            context.forward(new Record<String, Routed<FilmRecord>>(e.filmId(), new Routed.Ok<>(e.record()),
+                    input.timestamp(), headers));
         }
-        Reconciler.Outcome outcome;
-        try {
-            outcome = reconciler.apply(blocks.get(record.key()), mention, Instant.ofEpochMilli(record.timestamp()));
-        } catch (RuntimeException e) {
-            RecordMetadata meta = context.recordMetadata().orElse(null);
-            DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
-                    : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
-            LOG.warn("Mention of '{}' from page '{}' sent to the dead-letter topic (stage reconcile): {}",
-                    mention.title().value(), mention.pageId(), e.toString());
-            metrics.deadLetter(DlqEntry.Stage.RECONCILE);
-            DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, mention.pageId(), record.key(),
-                    Json.write(mention).getBytes(StandardCharsets.UTF_8), "cannot reconcile: " + e, e, at,
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
-            context.forward(record.withKey(mention.pageId()).withValue(new Routed.Dead<>(dead)));
-            return;
+    }
+
+    /** Sends {@code input} to the dead-letter topic with {@code reason}. */
+    void deadLetter(Record<String, ?> input, String pageId, byte[] bytes, String reason, Throwable cause) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
+                : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
+        LOG.warn("Input '{}' at {} sent to the dead-letter topic (stage reconcile): {}", input.key(), at, reason);
+        metrics.deadLetter(DlqEntry.Stage.RECONCILE);
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, pageId, input.key(), bytes, reason, cause, at,
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        context.forward(new Record<String, Routed<FilmRecord>>(input.key() == null ? dead.id() : input.key(),
+                new Routed.Dead<>(dead), input.timestamp()));
+    }
+
+    /** Kept pages: their works replace what the page said before. */
+    static final class Pages extends ReconcileProcessor<PageDigest> {
+
+        Pages(Reconciler reconciler, EnrichMetrics metrics) {
+            super(reconciler, metrics);
         }
-        blocks.put(record.key(), outcome.block());
-        for (Reconciler.Emission emission : outcome.emissions()) {
-            metrics.filmEmitted();
-            org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-            RecordHeaders.set(headers, RecordHeaders.CAUSE_PAGE, mention.pageId());
-            RecordHeaders.set(headers, RecordHeaders.CAUSE_URL, mention.url());
-            context.forward(record.withKey(emission.filmId()).withValue(new Routed.Ok<>(emission.record()))
-                    .withHeaders(headers));
+
+        @Override
+        public void process(Record<String, PageDigest> record) {
+            PageDigest digest = record.value();
+            if (digest == null) {
+                return;
+            }
+            Reconciler.Result result;
+            try {
+                result = reconciler.applyPage(digest.pageId(), digest.signature().url(), digest.mentions(),
+                        Instant.ofEpochMilli(record.timestamp()), state);
+            } catch (RuntimeException e) {
+                deadLetter(record, digest.pageId(), Json.write(digest).getBytes(StandardCharsets.UTF_8),
+                        "cannot reconcile the works of page '" + digest.pageId() + "': " + e, e);
+                return;
+            }
+            emit(record, result);
+        }
+    }
+
+    /** Editors' overrides from films.overrides (compacted): the latest value of a film id replaces the earlier. */
+    static final class Overrides extends ReconcileProcessor<byte[]> {
+
+        Overrides(Reconciler reconciler, EnrichMetrics metrics) {
+            super(reconciler, metrics);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            String filmId = record.key();
+            if (filmId == null || filmId.isBlank()) {
+                deadLetter(record, null, record.value(), "an override message needs a key: the film id", null);
+                return;
+            }
+            FilmOverrides overrides = null;
+            if (record.value() != null) {
+                try {
+                    var json = Json.mapper().readTree(record.value());
+                    List<String> violations = SchemaValidator.get().violations(MessageSchema.FILM_OVERRIDES, json);
+                    if (!violations.isEmpty()) {
+                        deadLetter(record, null, record.value(), "not valid film overrides: " + String.join("; ", violations), null);
+                        return;
+                    }
+                    overrides = Json.mapper().treeToValue(json, FilmOverrides.class);
+                } catch (IOException | RuntimeException e) {
+                    deadLetter(record, null, record.value(), "not valid film overrides JSON: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                    return;
+                }
+                if (!filmId.equals(overrides.filmId())) {
+                    deadLetter(record, null, record.value(), "key '" + filmId + "' is not the overrides' filmId '"
+                            + overrides.filmId() + "'", null);
+                    return;
+                }
+            }
+            Reconciler.Result result;
+            try {
+                result = reconciler.applyOverrides(filmId, overrides, Instant.ofEpochMilli(record.timestamp()), state);
+            } catch (RuntimeException e) {
+                deadLetter(record, null, record.value(), "cannot apply the overrides of film '" + filmId + "': " + e, e);
+                return;
+            }
+            LOG.info("Overrides of film '{}' now set {} ({} record(s) changed)", filmId,
+                    overrides == null ? "nothing" : overrides.fields().keySet(), result.emissions().size());
+            emit(record, result);
         }
     }
 }

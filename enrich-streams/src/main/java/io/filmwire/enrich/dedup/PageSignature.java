@@ -1,0 +1,50 @@
+package io.filmwire.enrich.dedup;
+
+import io.filmwire.enrich.model.FilmMention;
+import io.filmwire.schema.Json;
+import io.filmwire.schema.PageIds;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A page as deduplication remembers it: its article's sketch and a hash of the facts extracted from
+ * it (so that a page whose text is unchanged but whose structured data changed still counts as an
+ * update).
+ *
+ * @param pageId      the page
+ * @param url         its URL, when known
+ * @param seenAt      when it arrived (the record's time)
+ * @param text        sketch of its article text
+ * @param factsHash   hash of its extracted works, fetch times left out
+ * @param duplicateOf the page it was judged a copy of, or null when its content was kept
+ */
+public record PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash,
+                            String duplicateOf) {
+
+    public PageSignature {
+        Objects.requireNonNull(pageId, "pageId");
+        Objects.requireNonNull(seenAt, "seenAt");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** The signature of a page with article {@code text} and extracted {@code mentions}. */
+    public static PageSignature of(String pageId, String url, Instant seenAt, String text, List<FilmMention> mentions) {
+        return new PageSignature(pageId, url, seenAt, TextSketch.of(text), factsHash(mentions), null);
+    }
+
+    /** This signature, judged a copy of {@code original} (null: kept). */
+    public PageSignature withDuplicateOf(String original) {
+        return new PageSignature(pageId, url, seenAt, text, factsHash, original);
+    }
+
+    /** Hash of what the mentions say, without when the page was fetched. */
+    static String factsHash(List<FilmMention> mentions) {
+        List<FilmMention> timeless = mentions.stream()
+                .map(m -> new FilmMention(m.pageId(), m.url(), m.site(), null, m.index(), m.title(), m.aliases(),
+                        m.year(), m.runtimeMinutes(), m.rating(), m.languages(), m.genres(), m.credits()))
+                .toList();
+        return PageIds.sha256Hex(Json.write(timeless).getBytes(StandardCharsets.UTF_8));
+    }
+}

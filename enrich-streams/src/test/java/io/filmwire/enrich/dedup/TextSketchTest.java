@@ -1,0 +1,98 @@
+package io.filmwire.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TextSketchTest {
+
+    /** A text of {@code n} pseudo-random words from a seeded generator. */
+    private static List<String> words(long seed, int n) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int c = 3 + random.nextInt(6); c > 0; c--) {
+                w.append((char) ('a' + random.nextInt(26)));
+            }
+            out.add(w.toString());
+        }
+        return out;
+    }
+
+    private static Set<String> shingles(String text) {
+        String folded = TextSketch.fold(text);
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + TextSketch.SHINGLE <= folded.length(); i++) {
+            out.add(folded.substring(i, i + TextSketch.SHINGLE));
+        }
+        return out;
+    }
+
+    private static double jaccard(String a, String b) {
+        Set<String> x = shingles(a);
+        Set<String> y = shingles(b);
+        Set<String> union = new HashSet<>(x);
+        union.addAll(y);
+        x.retainAll(y);
+        return x.size() / (double) union.size();
+    }
+
+    @Test
+    void spacingPunctuationCaseAndAccentsDoNotChangeTheFingerprint() {
+        TextSketch a = TextSketch.of("Nausicaä of the Valley of the Wind (1984) runs 117 min.");
+        TextSketch b = TextSketch.of("  NAUSICAA of the valley\n\nof the wind 1984 — runs 117min ");
+        assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
+        assertThat(b.similarity(a)).isEqualTo(1.0);
+        assertThat(TextSketch.of("Nausicaä of the Valley of the Wind (1985)").fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void theSimilarityEstimatesTheJaccardSimilarityOfTheShingles() {
+        List<String> base = words(1, 400);
+        for (int replaced : new int[] {20, 80, 200, 400}) {
+            List<String> changed = new ArrayList<>(base);
+            List<String> fresh = words(2 + replaced, replaced);
+            for (int i = 0; i < replaced; i++) {
+                changed.set(i * base.size() / replaced, fresh.get(i));
+            }
+            String a = String.join(" ", base);
+            String b = String.join(" ", changed);
+            double estimate = TextSketch.of(a).similarity(TextSketch.of(b));
+            assertThat(estimate).as("%d of 400 words replaced", replaced).isCloseTo(jaccard(a, b), within(0.12));
+        }
+    }
+
+    @Test
+    void nearCopiesShareBandKeysAndUnrelatedTextsDoNot() {
+        String text = String.join(" ", words(7, 300));
+        TextSketch original = TextSketch.of(text);
+        TextSketch copy = TextSketch.of("Advertisement. " + text + " Share this article.");
+        TextSketch other = TextSketch.of(String.join(" ", words(8, 300)));
+
+        long[] o = original.bandKeys(32);
+        long shared = Arrays.stream(copy.bandKeys(32)).filter(k -> Arrays.stream(o).anyMatch(x -> x == k)).count();
+        long unrelated = Arrays.stream(other.bandKeys(32)).filter(k -> Arrays.stream(o).anyMatch(x -> x == k)).count();
+        assertThat(copy.similarity(original)).isGreaterThan(0.9);
+        assertThat(shared).isGreaterThan(20);
+        assertThat(unrelated).isZero();
+        assertThat(other.similarity(original)).isLessThan(0.1);
+    }
+
+    @Test
+    void anEmptyTextHasASketchAndBadBandCountsAreRefused() {
+        TextSketch empty = TextSketch.of(null);
+        assertThat(empty.chars()).isZero();
+        assertThat(empty.similarity(TextSketch.of(""))).isEqualTo(1.0);
+        assertThat(TextSketch.of("ab").chars()).isEqualTo(2);
+        assertThatThrownBy(() -> empty.bandKeys(3)).hasMessageContaining("divide");
+    }
+}
