@@ -106,19 +106,27 @@ public final class PublishService implements AutoCloseable {
 
     /** Published films whose title or alias contains {@code query} (all when blank), at most {@code limit}. */
     public List<FilmRecord> search(String query, int limit) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return matching(film -> q.isEmpty() || film.title().toLowerCase(Locale.ROOT).contains(q)
+                || film.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q)), limit);
+    }
+
+    /** Published films whose sources disagree on some field, at most {@code limit}. */
+    public List<FilmRecord> withConflicts(int limit) {
+        return matching(film -> !film.conflicts().isEmpty(), limit);
+    }
+
+    private List<FilmRecord> matching(java.util.function.Predicate<FilmRecord> test, int limit) {
         ReadOnlyKeyValueStore<String, FilmRecord> store = store();
         if (store == null) {
             return List.of();
         }
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<FilmRecord> out = new ArrayList<>();
         try (KeyValueIterator<String, FilmRecord> it = store.all()) {
             while (it.hasNext() && out.size() < limit) {
                 KeyValue<String, FilmRecord> kv = it.next();
-                FilmRecord film = kv.value;
-                if (q.isEmpty() || film.title().toLowerCase(Locale.ROOT).contains(q)
-                        || film.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q))) {
-                    out.add(film);
+                if (test.test(kv.value)) {
+                    out.add(kv.value);
                 }
             }
         }

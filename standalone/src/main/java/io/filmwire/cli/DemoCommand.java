@@ -8,7 +8,7 @@ import io.filmwire.schema.Topics;
 import io.filmwire.standalone.PipelineProbe;
 import io.filmwire.standalone.Standalone;
 import io.filmwire.standalone.StandaloneConfig;
-import io.filmwire.standalone.TopicReader;
+import io.filmwire.common.TopicReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileVisitResult;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 OverrideCommand.class,
                 ConfigCommand.class,
                 BenchCommand.class,
+                DlqCommand.class,
                 ServiceCommands.Broker.class,
                 ServiceCommands.Ingest.class,
                 ServiceCommands.Enrich.class,

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.schema.Json;
 import io.filmwire.schema.Topics;
-import io.filmwire.standalone.TopicReader;
+import io.filmwire.common.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

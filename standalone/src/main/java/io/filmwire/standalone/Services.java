@@ -17,6 +17,7 @@ import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.ingest.watch.FolderWatcher;
 import io.filmwire.publish.PublishConfig;
 import io.filmwire.publish.PublishService;
+import io.filmwire.publish.ops.OpsApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -125,6 +126,11 @@ public final class Services implements AutoCloseable {
             started.add(publish);
             components.put("publish-service", publish::isHealthy);
             publish.routes(router);
+            if (parts.contains(Part.HTTP)) {
+                OpsApi ops = new OpsApi(kafka, publish);
+                started.add(ops);
+                ops.routes(router);
+            }
         }
         if (parts.contains(Part.INGEST)) {
             intake = new PageIntake(ingestConfig, registry);

@@ -1,5 +1,6 @@
 package io.filmwire.standalone;
 
+import io.filmwire.common.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filmwire.common.KafkaSettings;

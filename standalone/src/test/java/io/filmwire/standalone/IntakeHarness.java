@@ -1,5 +1,6 @@
 package io.filmwire.standalone;
 
+import io.filmwire.common.TopicReader;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
 import io.filmwire.schema.DlqEntry;

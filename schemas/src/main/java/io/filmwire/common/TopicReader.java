@@ -1,6 +1,5 @@
-package io.filmwire.standalone;
+package io.filmwire.common;
 
-import io.filmwire.common.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

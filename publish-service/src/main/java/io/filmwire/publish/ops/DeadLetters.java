@@ -1,0 +1,107 @@
+package io.filmwire.publish.ops;
+
+import io.filmwire.common.KafkaSettings;
+import io.filmwire.common.TopicReader;
+import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.RecordHeaders;
+import io.filmwire.schema.Topics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dead letters on pages.dlq: listing them, and replaying one (its input written again, whole,
+ * to the topic it came from, so the pipeline takes it anew, for instance after a fix). A replay is
+ * acknowledged by Kafka ({@code acks=all}, idempotent) before it is reported done; the dead letter
+ * stays on pages.dlq (the topic is append-only) and the replayed record carries the header
+ * {@code filmwire.replay.of} with its id. Thread-safe.
+ */
+public final class DeadLetters {
+
+    /** Header on a replayed record: the id of the dead letter it replays. */
+    public static final String REPLAY_HEADER = "filmwire.replay.of";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaSettings kafka;
+
+    public DeadLetters(KafkaSettings kafka) {
+        this.kafka = kafka;
+    }
+
+    /** The latest {@code limit} dead letters, newest last. */
+    public List<DlqEntry> latest(int limit) {
+        Deque<DlqEntry> last = new ArrayDeque<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+            DlqEntry entry = read(r);
+            if (entry != null) {
+                last.addLast(entry);
+                if (last.size() > limit) {
+                    last.removeFirst();
+                }
+            }
+        }
+        return new ArrayList<>(last);
+    }
+
+    /** The dead letter with this id, if pages.dlq holds it. */
+    public Optional<DlqEntry> find(String id) {
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+            DlqEntry entry = read(r);
+            if (entry != null && id.equals(entry.id())) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes the dead letter's input again to its input topic (pages.raw when it came from none),
+     * under its original key, and waits for Kafka's acknowledgement.
+     */
+    public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
+        String topic = entry.inputTopic() == null || Topics.byName(entry.inputTopic()) == null
+                ? Topics.PAGES_RAW.name() : entry.inputTopic();
+        String key = entry.inputKey() != null ? entry.inputKey() : entry.pageId();
+        Map<String, Object> props = kafka.clientProperties(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024,
+                ProducerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, entry.inputBytes());
+            RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
+            RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
+            LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
+                    meta.partition(), meta.offset());
+            return meta;
+        }
+    }
+
+    private static DlqEntry read(ConsumerRecord<String, byte[]> r) {
+        try {
+            return Topics.PAGES_DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            LOG.warn("Unreadable record on {} at {}-{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,158 @@
+package io.filmwire.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.filmwire.common.Settings;
+import io.filmwire.common.TopicReader;
+import io.filmwire.publish.ops.DeadLetters;
+import io.filmwire.schema.Json;
+import io.filmwire.schema.RecordHeaders;
+import io.filmwire.schema.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operators' API and page on the standalone: topics, dead letters and their replay, changes, conflicts. */
+class OpsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+
+    private static Standalone standalone;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        standalone = Standalone.start(Settings.of(Map.of(
+                StandaloneConfig.DATA_DIR, dataDir.toString(),
+                StandaloneConfig.BROKER_PORT, "0",
+                StandaloneConfig.HTTP_PORT, "0",
+                "enrich.max.page.chars", "4000")), true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (standalone != null) {
+            standalone.close();
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + standalone.services().httpPort() + path));
+        if (body != null) {
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> r = send("GET", path, null, null);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return Json.mapper().readTree(r.body());
+    }
+
+    /** The JSON answer, or null while the service answers otherwise (starting, rebalancing). */
+    private JsonNode poll(String path) {
+        try {
+            HttpResponse<String> r = send("GET", path, null, null);
+            return r.statusCode() == 200 ? Json.mapper().readTree(r.body()) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String film(String title, int minutes, String filler) {
+        return "<html><head><title>" + title + " (2001)</title><script type=\"application/ld+json\">{\"@type\":\"Movie\","
+                + "\"name\":\"" + title + "\",\"datePublished\":\"2001\",\"duration\":\"PT" + minutes + "M\"}</script></head>"
+                + "<body><article><h1>" + title + "</h1><p>" + filler + "</p></article></body></html>";
+    }
+
+    @Test
+    void theOpsPageAndTopicFiguresAnswer() throws Exception {
+        HttpResponse<String> page = send("GET", "/", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("/api/topics").contains("/api/dlq");
+        JsonNode topics = getJson("/api/topics").path("topics");
+        assertThat(StreamSupport.stream(topics.spliterator(), false).map(t -> t.path("name").asText()))
+                .containsAll(Topics.ALL.stream().map(t -> t.name()).toList());
+    }
+
+    @Test
+    void aDeadLetterIsListedAndItsReplayPutsTheSameInputBackOnItsTopic() throws Exception {
+        String tooLong = film("Overlong Page", 90, "words ".repeat(1200));
+        HttpResponse<String> accepted = send("POST", "/pages?url=https://ops.example/long", "text/html", tooLong);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        JsonNode dead = Await.until(TIMEOUT, "the page on /api/dlq", () -> {
+            JsonNode list = poll("/api/dlq");
+            for (JsonNode e : list == null ? Json.mapper().createArrayNode() : list.path("entries")) {
+                if ("https://ops.example/long".equals(e.path("pageId").asText())) {
+                    return e;
+                }
+            }
+            return null;
+        });
+        assertThat(dead.path("stage").asText()).isEqualTo("clean");
+        assertThat(dead.path("reason").asText()).contains("enrich.max.page.chars");
+        String id = dead.path("id").asText();
+        assertThat(getJson("/api/dlq/" + id).path("input").asText()).contains("Overlong Page");
+
+        HttpResponse<String> replayed = send("POST", "/api/dlq/" + id + "/replay", null, null);
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(Json.mapper().readTree(replayed.body()).path("topic").asText()).isEqualTo(Topics.PAGES_RAW.name());
+        List<ConsumerRecord<String, byte[]>> raw = TopicReader.readToEnd(standalone.kafka(), Topics.PAGES_RAW.name());
+        ConsumerRecord<String, byte[]> copy = raw.stream()
+                .filter(r -> id.equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER))).findFirst().orElseThrow();
+        assertThat(new DeadLetters(standalone.kafka()).find(id).orElseThrow().inputBytes()).isEqualTo(copy.value());
+        // still too long: the pipeline sends it back to the dead letters, a second time
+        Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)
+                .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= 2 ? true : null);
+        assertThat(send("POST", "/api/dlq/no-such-id/replay", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void changesAndConflictsOfPublishedFilmsAreListed() throws Exception {
+        assertThat(send("POST", "/pages?url=https://a.example/lantern", "text/html",
+                film("The Lantern Keeper", 95, "A quiet film about a keeper.")).statusCode()).isEqualTo(202);
+        assertThat(send("POST", "/pages?url=https://b.example/lantern", "text/html",
+                film("The Lantern Keeper", 102, "Another review of a quiet film.")).statusCode()).isEqualTo(202);
+
+        JsonNode conflicted = Await.until(TIMEOUT, "the film in /api/conflicts", () -> {
+            JsonNode list = poll("/api/conflicts");
+            for (JsonNode f : list == null ? Json.mapper().createArrayNode() : list.path("films")) {
+                if (f.path("title").asText().equals("The Lantern Keeper")) {
+                    return f;
+                }
+            }
+            return null;
+        });
+        assertThat(conflicted.path("conflicts").has("runtimeMinutes")).isTrue();
+        JsonNode changes = Await.until(TIMEOUT, "two change events", () -> {
+            JsonNode c = poll("/api/changes");
+            long n = c == null ? 0 : StreamSupport.stream(c.path("changes").spliterator(), false)
+                    .filter(x -> x.path("filmId").asText().equals(conflicted.path("id").asText())).count();
+            return n >= 2 ? c : null;
+        });
+        assertThat(changes.path("changes").get(0).path("time").asText()).isNotEmpty();
+        assertThat(new String(send("GET", "/api/changes?limit=1", null, null).body().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8)).contains("\"changes\"");
+    }
+}
