@@ -33,6 +33,9 @@ public final class Titles {
     private static final Pattern TRAILING_YEAR = Pattern.compile("\\s+((?:1[89]|20)\\d\\d)\\s*$");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:#\\s?\\d{1,3}|\\d{1,3}\\s*[.):]|no\\.\\s*\\d{1,3}[.:]?)\\s+",
             Pattern.CASE_INSENSITIVE);
+    /** "Little Pyongyang review – a refugee's ...", "Nomad's Land review: ..." : the film is before "review". */
+    private static final Pattern REVIEW_OF = Pattern.compile(
+            "^[\"“‘']?(.+?)[\"”’']?\\s+(?:(?:[Ff]ilm |[Mm]ovie )?review$|(?i:(?:film |movie )?review)\\s*[-–—:|]\\s+.*)$");
     private static final Pattern DECORATION = Pattern.compile("\\s*(?:⭐|★|☆).*$");
     private static final Pattern PREFIX = Pattern.compile(
             "(?iu)^\\s*(?:watch|download|stream|review|film review|movie review|trailer|دانلود (?:رایگان )?(?:فیلم|انیمیشن|مستند)(?: ایرانی| خارجی)?|"
@@ -74,6 +77,10 @@ public final class Titles {
         s = NUMBERING.matcher(s).replaceFirst("");
         s = PREFIX.matcher(s).replaceFirst("");
         s = SUFFIX.matcher(s).replaceFirst("").strip();
+        Matcher review = REVIEW_OF.matcher(s);
+        if (review.matches()) {
+            s = review.group(1).strip();
+        }
         Integer year = null;
         String alias = null;
         for (int i = 0; i < 3; i++) {

@@ -16,6 +16,15 @@ class TitlesTest {
     }
 
     @Test
+    void reviewHeadlinesGiveTheFilmsTitle() {
+        assertThat(Titles.parsePageTitle("Little Pyongyang review – a refugee's quiet longing | Film | The Guardian").title())
+                .isEqualTo("Little Pyongyang");
+        assertThat(Titles.parsePageTitle("Film Review: 'Nomad's Land' - Variety").title()).isEqualTo("Nomad's Land");
+        assertThat(Titles.parseTitle("‘The Red Chapel’ review: comedy as resistance").title()).isEqualTo("The Red Chapel");
+        assertThat(Titles.parseTitle("Peer Review").title()).isEqualTo("Peer Review");
+    }
+
+    @Test
     void aLocalisedTitleInParenthesesIsAnAlias() {
         Titles.Parsed p = Titles.parseTitle("دانلود فیلم 6 Underground 2019 (شش زیرزمینی) با زیرنویس فارسی و تماشای آنلاین");
         assertThat(p.title()).isEqualTo("6 Underground 2019");
