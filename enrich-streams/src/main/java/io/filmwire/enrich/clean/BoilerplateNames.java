@@ -1,0 +1,114 @@
+package io.filmwire.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads an element's {@code class} and {@code id} as words ("related-posts", "shareBar",
+ * "comments_area" -> related posts, share bar, comments area) and says whether they name page
+ * furniture rather than an article, or name an article body. Stateless and thread-safe.
+ */
+final class BoilerplateNames {
+
+    /** Words that name furniture: navigation, sharing, promotion, comments, credits. */
+    private static final Set<String> FURNITURE = Set.of(
+            "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+            "social", "share", "sharing", "sharebar", "sharetools", "newsletter", "signup", "subscribe",
+            "subscription", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "dfp",
+            "sponsor", "sponsored", "promo", "promos", "promoted", "teaser", "teasers", "cookie", "cookies", "consent",
+            "gdpr", "related", "recommended", "recommendations", "recirc", "recirculation", "trending", "popular",
+            "comment", "comments", "disqus", "popup", "modal", "overlay", "banner", "masthead", "byline", "author",
+            "authors", "bio", "tags", "tag", "taglist", "keywords", "topics", "caption", "credit", "skip",
+            "widget", "widgets", "outbrain", "taboola", "paywall", "regwall", "login", "signin", "meta", "toolbar",
+            "print", "hidden", "sr", "screenreader", "visually", "offscreen", "rail", "dateline", "timestamp",
+            "pagination", "pager", "header", "subnav", "topbar", "jump", "toc", "follow", "donate", "donation",
+            "copyright", "legal", "disclaimer", "reactions", "feedback");
+    /** Words that name an article body when they come together ("article body", "post content"). */
+    private static final Set<String> ARTICLE = Set.of("article", "post", "entry", "story", "blog", "news", "main",
+            "page", "single", "text", "rich", "prose");
+    private static final Set<String> BODY = Set.of("body", "content", "contents", "text", "copy", "entry", "inner",
+            "main", "article", "story");
+
+    /** True when the element's class or id names furniture (never for html, body, main or an article body). */
+    boolean isBoilerplate(Element el) {
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        if (el.normalName().equals("body") || el.normalName().equals("main") || isArticleBodyProperty(el)) {
+            return false;
+        }
+        for (String word : words(cls + " " + id)) {
+            if (FURNITURE.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the element's class or id names a comment section (never taken for the article). */
+    boolean isComments(Element el) {
+        for (String word : words(el.className() + " " + el.id())) {
+            if (word.equals("comment") || word.equals("comments") || word.equals("disqus")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the element is marked as an article's body: schema.org {@code articleBody}, or a class or id such as "article-body". */
+    boolean isArticleBody(Element el) {
+        if (isArticleBodyProperty(el)) {
+            return true;
+        }
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        List<String> words = words(cls + " " + id);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (ARTICLE.contains(words.get(i)) && BODY.contains(words.get(i + 1)) && !words.get(i).equals(words.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isArticleBodyProperty(Element el) {
+        String prop = el.attr("itemprop");
+        return prop.equalsIgnoreCase("articleBody") || prop.equalsIgnoreCase("text") && el.hasAttr("itemprop");
+    }
+
+    /** The words of a class or id value: split at non-letters and at lower-to-upper case changes, lower-cased. */
+    static List<String> words(String value) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        char previous = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isLetter(c)) {
+                add(out, word);
+            } else {
+                if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
+                    add(out, word);
+                }
+                word.append(Character.toLowerCase(c));
+            }
+            previous = c;
+        }
+        add(out, word);
+        return out;
+    }
+
+    private static void add(List<String> out, StringBuilder word) {
+        if (word.length() > 0) {
+            out.add(word.toString().toLowerCase(Locale.ROOT));
+            word.setLength(0);
+        }
+    }
+}

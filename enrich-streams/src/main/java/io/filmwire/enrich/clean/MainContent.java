@@ -1,0 +1,257 @@
+package io.filmwire.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Picks the article out of a page's blocks.
+ *
+ * <p>Policy: every block gets a weight, positive for prose (long, few links, sentence punctuation)
+ * and negative for link lists and scraps; every element gets the sum of the weights of the blocks
+ * inside it; the element with the highest sum (a little more for an element marked as an article
+ * body) is the article's container. So a container is extended by neighbours that add prose and
+ * stops before neighbours that add mostly links. Inside it, boilerplate blocks are dropped: link
+ * lists, blocks under furniture (sharing, related links, captions...), stock phrases, scraps before
+ * the first and after the last paragraph of prose, and repeats. Stateless and thread-safe.
+ */
+final class MainContent {
+
+    /** Share of the page's prose above which a furniture-marked element is taken to be the article after all. */
+    private static final double FURNITURE_OVERRIDE = 0.6;
+    private static final int MAX_ANCESTORS = 1024;
+    private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|ad|"
+            + "sponsored( content)?|share( this)?( article| story| post| page)?( on \\w+)?|related( articles| stories| content| posts)?"
+            + "|read (more|next|also)|continue reading|click here\\b.*|sign up\\b.*|subscribe\\b.*|follow us\\b.*"
+            + "|(photo|image|picture|video|credit|source)s?( credit)?\\s*:.*|getty images|loading|skip to\\b.*|back to top"
+            + "|more (on|from|about) this\\b.*|recommended\\b.*|comments?|\\d+ comments?|print|email|tweet|share on \\w+"
+            + "|log ?in|sign ?in|register|next|previous|menu|search|close|open)[\\p{P}\\s]*$");
+
+    private final BoilerplateNames names;
+
+    MainContent(BoilerplateNames names) {
+        this.names = names;
+    }
+
+    /** The article's blocks, in page order (the blocks' {@code kept} flags are set accordingly). */
+    List<Block> select(List<Block> blocks) {
+        for (Block block : blocks) {
+            block.weight = weight(block);
+        }
+        List<Block> best = select(blocks, true);
+        if (length(best) < 250) {
+            List<Block> unfiltered = select(blocks, false);
+            if (length(unfiltered) > 2 * length(best) + 100) {
+                best = unfiltered;
+            }
+        }
+        Set<Block> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(best);
+        for (Block block : blocks) {
+            block.kept = kept.contains(block);
+        }
+        return best;
+    }
+
+    private List<Block> select(List<Block> blocks, boolean furniture) {
+        Set<Element> cleared = furniture ? overriddenFurniture(blocks) : null;
+        List<Block> candidates = new ArrayList<>();
+        for (Block block : blocks) {
+            if (!furniture || !isUnderFurniture(block, cleared)) {
+                candidates.add(block);
+            }
+        }
+        Element container = container(candidates);
+        if (container == null) {
+            return List.of();
+        }
+        List<Block> inside = new ArrayList<>();
+        for (Block block : candidates) {
+            if (isInside(block.owner, container)) {
+                inside.add(block);
+            }
+        }
+        return filter(inside);
+    }
+
+    /** Weight of a block in the container score. */
+    static double weight(Block block) {
+        if (block.isHeading()) {
+            return 0;
+        }
+        double density = block.linkDensity();
+        int plain = block.chars - block.linkChars;
+        if (density < 0.35 && plain >= 60 && hasPunctuation(block.text)) {
+            return plain;
+        }
+        if (density < 0.35 && plain >= 15 && hasPunctuation(block.text)) {
+            return plain * 0.3;
+        }
+        return -(block.linkChars + 0.25 * plain);
+    }
+
+    private static boolean isProse(Block block) {
+        return block.weight > 0 && block.chars - block.linkChars >= 60;
+    }
+
+    private Set<Element> overriddenFurniture(List<Block> blocks) {
+        double total = 0;
+        Map<Element, Double> under = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            if (block.weight > 0) {
+                total += block.weight;
+                for (Element el : block.flagged) {
+                    under.merge(el, block.weight, Double::sum);
+                }
+            }
+        }
+        Set<Element> cleared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<Element, Double> e : under.entrySet()) {
+            if (e.getValue() > FURNITURE_OVERRIDE * total && !names.isComments(e.getKey())) {
+                cleared.add(e.getKey());
+            }
+        }
+        return cleared;
+    }
+
+    private static boolean isUnderFurniture(Block block, Set<Element> cleared) {
+        for (Element el : block.flagged) {
+            if (!cleared.contains(el)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The element whose blocks weigh most, or null when no block has positive weight. */
+    private Element container(List<Block> blocks) {
+        Map<Element, double[]> scores = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            Element el = block.owner;
+            for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
+                scores.computeIfAbsent(el, k -> new double[1])[0] += block.weight;
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+            double score = e.getValue()[0];
+            if (score > 0 && names.isArticleBody(e.getKey())) {
+                score *= 1.15;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static boolean isInside(Element el, Element container) {
+        for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
+            if (el == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Block> filter(List<Block> inside) {
+        List<Block> out = new ArrayList<>();
+        for (Block block : inside) {
+            if (block.linkDensity() > 0.5 && block.chars > 0) {
+                continue;
+            }
+            if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()) {
+                continue;
+            }
+            out.add(block);
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < out.size(); i++) {
+            if (isProse(out.get(i))) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return dedupe(out);
+        }
+        List<Block> trimmed = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            Block block = out.get(i);
+            if (i < first && !keepBefore(block, out, i, first)) {
+                continue;
+            }
+            if (i > last && !keepAfter(block, out, i)) {
+                continue;
+            }
+            trimmed.add(block);
+        }
+        return dedupe(trimmed);
+    }
+
+    /** Before the first paragraph of prose: sub-headings and lists, not the title, bylines or dates. */
+    private static boolean keepBefore(Block block, List<Block> blocks, int i, int first) {
+        if (block.isHeading()) {
+            return block.level > 1;
+        }
+        return block.weight > 0 && block.chars >= 40;
+    }
+
+    /** After the last paragraph of prose: lists and tables, and short text that is not furniture. */
+    private static boolean keepAfter(Block block, List<Block> blocks, int i) {
+        if (block.isHeading()) {
+            for (int j = i + 1; j < blocks.size(); j++) {
+                if (!blocks.get(j).isHeading()) {
+                    return blocks.get(j).kind == Block.Kind.ITEM || blocks.get(j).kind == Block.Kind.ROW
+                            || blocks.get(j).weight > 0;
+                }
+            }
+            return false;
+        }
+        return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
+    }
+
+    private static List<Block> dedupe(List<Block> blocks) {
+        Set<String> seen = new HashSet<>();
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            if (block.text.length() >= 40 && !seen.add(block.text)) {
+                continue;
+            }
+            out.add(block);
+        }
+        return out;
+    }
+
+    private static int length(List<Block> blocks) {
+        int n = 0;
+        for (Block block : blocks) {
+            n += block.text.length();
+        }
+        return n;
+    }
+
+    private static boolean hasPunctuation(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '.', ',', ';', '!', '?', '\u3002', '\uff0c', '\u3001', '\uff01', '\uff1f', '\u061f', '\u060c',
+                        '\u0964' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+}

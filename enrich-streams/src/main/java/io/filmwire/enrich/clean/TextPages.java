@@ -1,0 +1,72 @@
+package io.filmwire.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Paragraphs and headings of a plain-text page. Paragraphs are separated by blank lines; a paragraph
+ * of one short, title-like line (no closing punctuation, a capital or digit first, few words) that
+ * is followed by text is a heading: the first one is the page's title (level 1), the others are
+ * section or item titles (level null: inferred, not marked up). Stateless and thread-safe.
+ */
+final class TextPages {
+
+    private static final Pattern PARAGRAPHS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
+    private static final Pattern BULLET = Pattern.compile("^[•·\\-*–—>▪◦●■]\\s*");
+    private static final int MAX_HEADING_CHARS = 100;
+    private static final int MAX_HEADING_WORDS = 14;
+
+    private TextPages() {
+    }
+
+    /** The page's paragraphs and headings, in order. */
+    static List<ArticleCleaner.Piece> pieces(String body) {
+        String normalised = body.replace("\r\n", "\n").replace('\r', '\n');
+        List<String> paragraphs = new ArrayList<>();
+        for (String raw : PARAGRAPHS.split(normalised)) {
+            StringBuilder lines = new StringBuilder();
+            for (String line : raw.split("\n")) {
+                String clean = TextNormaliser.line(line);
+                if (!clean.isEmpty()) {
+                    lines.append(lines.length() > 0 ? "\n" : "").append(clean);
+                }
+            }
+            if (lines.length() > 0) {
+                paragraphs.add(lines.toString());
+            }
+        }
+        List<ArticleCleaner.Piece> pieces = new ArrayList<>(paragraphs.size());
+        boolean first = true;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            boolean heading = i + 1 < paragraphs.size() && isTitleLike(paragraph);
+            Integer level = heading && first ? Integer.valueOf(1) : null;
+            pieces.add(new ArticleCleaner.Piece(paragraph, heading, level, null));
+            first = false;
+        }
+        return pieces;
+    }
+
+    /** One short line that reads like a title: no closing punctuation, starts with a capital or a digit. */
+    static boolean isTitleLike(String paragraph) {
+        if (paragraph.contains("\n") || paragraph.length() > MAX_HEADING_CHARS || paragraph.length() < 2
+                || BULLET.matcher(paragraph).find()) {
+            return false;
+        }
+        int firstChar = paragraph.codePointAt(0);
+        if (!Character.isUpperCase(firstChar) && !Character.isDigit(firstChar) && !Character.isTitleCase(firstChar)
+                && Character.isLetter(firstChar) && Character.isLowerCase(firstChar)) {
+            return false;
+        }
+        if (!Character.isLetterOrDigit(firstChar) && firstChar != '"' && firstChar != '\u201c' && firstChar != '\'') {
+            return false;
+        }
+        char last = paragraph.charAt(paragraph.length() - 1);
+        if (last == '.' && !paragraph.endsWith("...") || last == ',' || last == ';' || last == ':' || last == '?'
+                || last == '!') {
+            return false;
+        }
+        return paragraph.split("\\s+").length <= MAX_HEADING_WORDS;
+    }
+}
