@@ -84,15 +84,15 @@ final class MainContent {
         if (block.isHeading()) {
             return 0;
         }
-        double density = block.linkDensity();
         int plain = block.chars - block.linkChars;
-        if (density < 0.35 && plain >= 60 && hasPunctuation(block.text)) {
-            return plain;
+        boolean punctuated = hasPunctuation(block.text);
+        if (plain >= 60) {
+            return (punctuated ? plain : plain * 0.5) - block.linkChars;
         }
-        if (density < 0.35 && plain >= 15 && hasPunctuation(block.text)) {
-            return plain * 0.3;
+        if (plain >= 15 && punctuated) {
+            return plain * 0.3 - block.linkChars;
         }
-        return -(block.linkChars + 0.25 * plain);
+        return -(block.linkChars + 0.1 * plain);
     }
 
     private static boolean isProse(Block block) {
@@ -164,7 +164,7 @@ final class MainContent {
     private static List<Block> filter(List<Block> inside) {
         List<Block> out = new ArrayList<>();
         for (Block block : inside) {
-            if (block.linkDensity() > 0.5 && block.chars > 0) {
+            if (isLinkList(block)) {
                 continue;
             }
             if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()) {
@@ -219,6 +219,12 @@ final class MainContent {
             return false;
         }
         return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
+    }
+
+    /** Mostly links: a link list, a "read more", a teaser headline. */
+    private static boolean isLinkList(Block block) {
+        double density = block.linkDensity();
+        return density > 0.8 || density > 0.5 && block.chars - block.linkChars < 50;
     }
 
     private static List<Block> dedupe(List<Block> blocks) {
