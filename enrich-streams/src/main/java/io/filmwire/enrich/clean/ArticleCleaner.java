@@ -71,7 +71,7 @@ public final class ArticleCleaner {
                 LOG.warn("Page '{}' has over {} characters of text: only the first {} were cleaned", raw.pageId(),
                         MAX_COLLECTED_CHARS, MAX_COLLECTED_CHARS);
             }
-            article = mainContent.select(collected.blocks());
+            article = mainContent.select(collected.blocks(), meta.title());
         }
         List<Piece> pieces = new ArrayList<>(article.size());
         for (int i = 0; i < article.size(); i++) {

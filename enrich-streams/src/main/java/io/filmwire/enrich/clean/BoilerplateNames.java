@@ -21,11 +21,20 @@ final class BoilerplateNames {
             "sponsor", "sponsored", "promo", "promos", "promoted", "teaser", "teasers", "cookie", "cookies", "consent",
             "gdpr", "related", "recommended", "recommendations", "recirc", "recirculation", "trending", "popular",
             "comment", "comments", "disqus", "popup", "modal", "overlay", "banner", "masthead", "byline", "author",
-            "authors", "bio", "tags", "tag", "taglist", "keywords", "topics", "caption", "credit", "skip",
-            "widget", "widgets", "outbrain", "taboola", "paywall", "regwall", "login", "signin", "meta", "toolbar",
+            "authors", "bio", "tags", "taglist", "keywords", "topics", "caption", "credit", "skip",
+            "widget", "widgets", "outbrain", "taboola", "login", "signin", "meta", "toolbar",
             "print", "hidden", "sr", "screenreader", "visually", "offscreen", "rail", "dateline", "timestamp",
             "pagination", "pager", "header", "subnav", "topbar", "jump", "toc", "follow", "donate", "donation",
             "copyright", "legal", "disclaimer", "reactions", "feedback");
+    /** Furniture words that never name an article's container, however much text they hold. */
+    private static final Set<String> STRONG = Set.of("comment", "comments", "disqus", "cookie", "cookies", "consent",
+            "gdpr", "share", "sharing", "sharebar", "sharetools", "social", "newsletter", "subscribe", "subscription",
+            "signup", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "dfp", "sponsor",
+            "sponsored", "outbrain", "taboola", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs");
+    /** Furniture names often written run together ("relatedposts", "sharebuttons"): found inside a class or id. */
+    private static final List<String> STEMS = List.of("related", "sidebar", "share", "social", "newsletter",
+            "advert", "sponsor", "breadcrumb", "disqus", "outbrain", "taboola", "footer", "navbar", "cookie",
+            "subscribe", "signup", "recommend", "trending", "widget", "comments");
     /** Words that name an article body when they come together ("article body", "post content"). */
     private static final Set<String> ARTICLE = Set.of("article", "post", "entry", "story", "blog", "news", "main",
             "page", "single", "text", "rich", "prose");
@@ -42,12 +51,37 @@ final class BoilerplateNames {
         if (el.normalName().equals("body") || el.normalName().equals("main") || isArticleBodyProperty(el)) {
             return false;
         }
+        if (el.normalName().equals("article")) {
+            return false;
+        }
         for (String word : words(cls + " " + id)) {
             if (FURNITURE.contains(word)) {
                 return true;
             }
         }
+        String lower = (cls + " " + id).toLowerCase(Locale.ROOT);
+        for (String stem : STEMS) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /** True when the element's class or id names furniture that never holds the article (comments, ads, sharing, cookies...). */
+    boolean isStrongFurniture(Element el) {
+        if (el.normalName().equals("article") || isArticleBodyProperty(el)) {
+            return false;
+        }
+        String both = el.className() + " " + el.id();
+        for (String word : words(both)) {
+            if (STRONG.contains(word)) {
+                return true;
+            }
+        }
+        String lower = both.toLowerCase(Locale.ROOT);
+        return lower.contains("disqus") || lower.contains("outbrain") || lower.contains("taboola")
+                || lower.contains("cookie") || lower.contains("newsletter") || lower.contains("comments");
     }
 
     /** True when the element's class or id names a comment section (never taken for the article). */

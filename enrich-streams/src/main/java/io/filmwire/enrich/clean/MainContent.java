@@ -1,9 +1,11 @@
 package io.filmwire.enrich.clean;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,7 +26,10 @@ final class MainContent {
 
     /** Share of the page's prose above which a furniture-marked element is taken to be the article after all. */
     private static final double FURNITURE_OVERRIDE = 0.6;
+    private static final double STRONG_FURNITURE_OVERRIDE = 0.8;
     private static final int MAX_ANCESTORS = 1024;
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern ARTICLE_ITEM = Pattern.compile("(?i)schema\\.org/\\w*(Article|Posting)\\b");
     private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|ad|"
             + "sponsored( content)?|share( this)?( article| story| post| page)?( on \\w+)?|related( articles| stories| content| posts)?"
             + "|read (more|next|also)|continue reading|click here\\b.*|sign up\\b.*|subscribe\\b.*|follow us\\b.*"
@@ -38,19 +43,24 @@ final class MainContent {
         this.names = names;
     }
 
-    /** The article's blocks, in page order (the blocks' {@code kept} flags are set accordingly). */
-    List<Block> select(List<Block> blocks) {
+    /**
+     * The article's blocks, in page order (the blocks' {@code kept} flags are set accordingly).
+     *
+     * @param title the page's title from its metadata, or null: the article starts after its headline
+     */
+    List<Block> select(List<Block> blocks, String title) {
         for (Block block : blocks) {
             block.weight = weight(block);
         }
-        List<Block> best = select(blocks, true);
+        Map<Element, Boolean> strong = new IdentityHashMap<>();
+        List<Block> best = select(blocks, title, strong, true);
         if (length(best) < 250) {
-            List<Block> unfiltered = select(blocks, false);
+            List<Block> unfiltered = select(blocks, title, strong, false);
             if (length(unfiltered) > 2 * length(best) + 100) {
                 best = unfiltered;
             }
         }
-        Set<Block> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Block> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.addAll(best);
         for (Block block : blocks) {
             block.kept = kept.contains(block);
@@ -58,25 +68,175 @@ final class MainContent {
         return best;
     }
 
-    private List<Block> select(List<Block> blocks, boolean furniture) {
-        Set<Element> cleared = furniture ? overriddenFurniture(blocks) : null;
+    /**
+     * One selection. Blocks under strong furniture (comments, ads, sharing) never count; blocks under
+     * weak furniture (navigation, asides, headers...) count only when {@code weak} is false or when
+     * the furniture element holds most of the page's prose.
+     */
+    private List<Block> select(List<Block> blocks, String title, Map<Element, Boolean> strong, boolean weak) {
+        Set<Element> cleared = overriddenFurniture(blocks, strong);
+        if (!weak) {
+            for (Block block : blocks) {
+                for (Element el : block.flagged) {
+                    if (!isStrong(el, strong)) {
+                        cleared.add(el);
+                    }
+                }
+            }
+        }
         List<Block> candidates = new ArrayList<>();
         for (Block block : blocks) {
-            if (!furniture || !isUnderFurniture(block, cleared)) {
+            if (!isExcluded(block, cleared)) {
                 candidates.add(block);
             }
         }
-        Element container = container(candidates);
+        Map<Element, double[]> scores = scores(candidates);
+        Element container = best(scores);
         if (container == null) {
             return List.of();
         }
+        int headline = headline(blocks, title);
+        if (headline >= 0 && isInside(blocks.get(headline).owner, container)) {
+            Element article = enclosingArticle(blocks.get(headline).owner, container);
+            if (article != null) {
+                double articleScore = score(scores, article);
+                if (articleScore >= 200 && articleScore >= 0.2 * score(scores, container)) {
+                    container = article;
+                }
+            }
+        } else {
+            headline = -1;
+        }
         List<Block> inside = new ArrayList<>();
-        for (Block block : candidates) {
-            if (isInside(block.owner, container)) {
+        for (int i = headline + 1; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (!isExcluded(block, cleared) && isInside(block.owner, container)) {
                 inside.add(block);
             }
         }
         return filter(inside);
+    }
+
+    /** Under a furniture element that was not cleared. */
+    private static boolean isExcluded(Block block, Set<Element> cleared) {
+        for (Element el : block.flagged) {
+            if (!cleared.contains(el)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isStrong(Element el, Map<Element, Boolean> strong) {
+        return strong.computeIfAbsent(el, names::isStrongFurniture);
+    }
+
+    /**
+     * Furniture elements that hold most of the page's prose, so are the article after all (a wrapper
+     * whose class says "ad-margins"): weak furniture above {@value #FURNITURE_OVERRIDE} of the prose
+     * not under comments, strong furniture above {@value #STRONG_FURNITURE_OVERRIDE}; comments never.
+     */
+    private Set<Element> overriddenFurniture(List<Block> blocks, Map<Element, Boolean> strong) {
+        double total = 0;
+        Map<Element, Double> under = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            if (block.weight <= 0 || underComments(block)) {
+                continue;
+            }
+            total += block.weight;
+            for (Element el : block.flagged) {
+                under.merge(el, block.weight, Double::sum);
+            }
+        }
+        Set<Element> cleared = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<Element, Double> e : under.entrySet()) {
+            double share = e.getValue() / total;
+            if (isStrong(e.getKey(), strong) ? share > STRONG_FURNITURE_OVERRIDE : share > FURNITURE_OVERRIDE) {
+                cleared.add(e.getKey());
+            }
+        }
+        return cleared;
+    }
+
+    private boolean underComments(Block block) {
+        for (Element el : block.flagged) {
+            if (names.isComments(el)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sum of block weights per element (each block counts for its owner and every ancestor). */
+    private static Map<Element, double[]> scores(List<Block> blocks) {
+        Map<Element, double[]> scores = new IdentityHashMap<>();
+        for (Block block : blocks) {
+            Element el = block.owner;
+            for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
+                scores.computeIfAbsent(el, k -> new double[1])[0] += block.weight;
+            }
+        }
+        return scores;
+    }
+
+    private static double score(Map<Element, double[]> scores, Element el) {
+        double[] score = scores.get(el);
+        return score == null ? 0 : score[0];
+    }
+
+    /** The element whose blocks weigh most (a little more for a marked article body), or null when none weighs anything. */
+    private Element best(Map<Element, double[]> scores) {
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+            double score = e.getValue()[0];
+            if (score > 0 && names.isArticleBody(e.getKey())) {
+                score *= 1.15;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** Index of the article's headline among {@code blocks}: the heading that matches the title, else the first h1; -1 if none. */
+    private static int headline(List<Block> blocks, String title) {
+        String wanted = title == null ? null : comparable(title);
+        int firstH1 = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (!block.isHeading()) {
+                continue;
+            }
+            if (wanted != null && !wanted.isEmpty()) {
+                String heading = comparable(block.text);
+                if (heading.length() >= 10 && (heading.equals(wanted)
+                        || wanted.contains(heading) && heading.length() * 2 >= wanted.length())) {
+                    return i;
+                }
+            }
+            if (firstH1 < 0 && block.level == 1) {
+                firstH1 = i;
+            }
+        }
+        return firstH1;
+    }
+
+    private static String comparable(String text) {
+        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The outermost {@code article} element (or schema.org Article item) around {@code el}, strictly inside {@code container}. */
+    private static Element enclosingArticle(Element el, Element container) {
+        Element found = null;
+        for (int i = 0; el != null && el != container && i < MAX_ANCESTORS; i++, el = el.parent()) {
+            if (el.normalName().equals("article") || ARTICLE_ITEM.matcher(el.attr("itemtype")).find()) {
+                found = el;
+            }
+        }
+        return found;
     }
 
     /** Weight of a block in the container score. */
@@ -97,59 +257,6 @@ final class MainContent {
 
     private static boolean isProse(Block block) {
         return block.weight > 0 && block.chars - block.linkChars >= 60;
-    }
-
-    private Set<Element> overriddenFurniture(List<Block> blocks) {
-        double total = 0;
-        Map<Element, Double> under = new IdentityHashMap<>();
-        for (Block block : blocks) {
-            if (block.weight > 0) {
-                total += block.weight;
-                for (Element el : block.flagged) {
-                    under.merge(el, block.weight, Double::sum);
-                }
-            }
-        }
-        Set<Element> cleared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<Element, Double> e : under.entrySet()) {
-            if (e.getValue() > FURNITURE_OVERRIDE * total && !names.isComments(e.getKey())) {
-                cleared.add(e.getKey());
-            }
-        }
-        return cleared;
-    }
-
-    private static boolean isUnderFurniture(Block block, Set<Element> cleared) {
-        for (Element el : block.flagged) {
-            if (!cleared.contains(el)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The element whose blocks weigh most, or null when no block has positive weight. */
-    private Element container(List<Block> blocks) {
-        Map<Element, double[]> scores = new IdentityHashMap<>();
-        for (Block block : blocks) {
-            Element el = block.owner;
-            for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
-                scores.computeIfAbsent(el, k -> new double[1])[0] += block.weight;
-            }
-        }
-        Element best = null;
-        double bestScore = 0;
-        for (Map.Entry<Element, double[]> e : scores.entrySet()) {
-            double score = e.getValue()[0];
-            if (score > 0 && names.isArticleBody(e.getKey())) {
-                score *= 1.15;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = e.getKey();
-            }
-        }
-        return best;
     }
 
     private static boolean isInside(Element el, Element container) {
