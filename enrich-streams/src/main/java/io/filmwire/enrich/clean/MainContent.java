@@ -201,27 +201,35 @@ final class MainContent {
         return best;
     }
 
-    /** Index of the article's headline among {@code blocks}: the heading that matches the title, else the first h1; -1 if none. */
+    /**
+     * Index of the article's headline among {@code blocks}, -1 if none: the heading equal to the
+     * title (an h1 first), else one that is most of the title, else the first h1.
+     */
     private static int headline(List<Block> blocks, String title) {
-        String wanted = title == null ? null : comparable(title);
-        int firstH1 = -1;
+        String wanted = title == null ? "" : comparable(title);
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             if (!block.isHeading()) {
                 continue;
             }
-            if (wanted != null && !wanted.isEmpty()) {
-                String heading = comparable(block.text);
-                if (heading.length() >= 10 && (heading.equals(wanted)
-                        || wanted.contains(heading) && heading.length() * 2 >= wanted.length())) {
-                    return i;
-                }
+            int rank = Integer.MAX_VALUE;
+            String heading = comparable(block.text);
+            if (!wanted.isEmpty() && heading.length() >= 10 && heading.equals(wanted)) {
+                rank = block.level == 1 ? 0 : 1;
+            } else if (!wanted.isEmpty() && heading.length() >= 10 && wanted.contains(heading)
+                    && heading.length() * 2 >= wanted.length()) {
+                rank = block.level == 1 ? 2 : 3;
+            } else if (block.level == 1) {
+                rank = 4;
             }
-            if (firstH1 < 0 && block.level == 1) {
-                firstH1 = i;
+            if (rank < bestRank) {
+                bestRank = rank;
+                best = i;
             }
         }
-        return firstH1;
+        return best;
     }
 
     private static String comparable(String text) {
