@@ -70,10 +70,13 @@ record PageMetadata(String title, String author, String publishedDate, String la
         if (h1Text != null && h1Text.length() > 300) {
             h1Text = null;
         }
-        for (String named : new String[] {headline, og, pageTitle}) {
+        for (String named : new String[] {headline, og}) {
             if (named != null && h1Text != null && contains(named, h1Text)) {
                 return h1Text;
             }
+        }
+        if (pageTitle != null && h1Text != null && contains(pageTitle, h1Text) && h1Text.length() * 5 >= pageTitle.length() * 2) {
+            return h1Text;
         }
         if (headline != null) {
             return headline;
@@ -81,10 +84,25 @@ record PageMetadata(String title, String author, String publishedDate, String la
         if (og != null) {
             return og;
         }
-        if (h1Text != null) {
-            return h1Text;
+        if (pageTitle != null) {
+            return withoutSiteName(pageTitle);
         }
-        return pageTitle;
+        return h1Text;
+    }
+
+    /** "Headline | Site" -> "Headline": the longest part between separators. */
+    private static String withoutSiteName(String title) {
+        String best = title;
+        String[] parts = title.split("\\s+[|\u2013\u2014:-]{1,2}\\s+");
+        if (parts.length > 1) {
+            best = parts[0];
+            for (String part : parts) {
+                if (part.length() > best.length()) {
+                    best = part;
+                }
+            }
+        }
+        return best.strip();
     }
 
     private static String author(Document doc, Map<String, String> metas, JsonNode article) {
