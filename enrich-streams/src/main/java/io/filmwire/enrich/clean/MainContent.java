@@ -2,7 +2,7 @@ package io.filmwire.enrich.clean;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -342,12 +342,20 @@ final class MainContent {
         return density > 0.8 || density > 0.5 && block.chars - block.linkChars < 50;
     }
 
+    /**
+     * Drops repeats of a block from elsewhere in the page (a pull quote, a second copy for small
+     * screens); a text repeated among its siblings (a menu's recurring lines) stays.
+     */
     private static List<Block> dedupe(List<Block> blocks) {
-        Set<String> seen = new HashSet<>();
+        Map<String, Element> seen = new HashMap<>();
         List<Block> out = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
-            if (block.text.length() >= 40 && !seen.add(block.text)) {
-                continue;
+            if (block.text.length() >= 40) {
+                Element parent = block.owner.parent();
+                Element first = seen.putIfAbsent(block.text, parent);
+                if (first != null && first != parent) {
+                    continue;
+                }
             }
             out.add(block);
         }
