@@ -54,7 +54,11 @@ final class BoilerplateNames {
         if (el.normalName().equals("article")) {
             return false;
         }
-        for (String word : words(cls + " " + id)) {
+        List<String> words = words(cls + " " + id);
+        if (words.contains("embed") || words.contains("embedded")) {
+            return false;
+        }
+        for (String word : words) {
             if (FURNITURE.contains(word)) {
                 return true;
             }
@@ -74,7 +78,11 @@ final class BoilerplateNames {
             return false;
         }
         String both = el.className() + " " + el.id();
-        for (String word : words(both)) {
+        List<String> words = words(both);
+        if (words.contains("embed") || words.contains("embedded")) {
+            return false;
+        }
+        for (String word : words) {
             if (STRONG.contains(word)) {
                 return true;
             }

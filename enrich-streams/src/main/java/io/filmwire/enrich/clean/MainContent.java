@@ -319,7 +319,18 @@ final class MainContent {
         if (block.isHeading()) {
             return block.level > 1;
         }
-        return block.weight > 0 && block.chars >= 40;
+        return block.weight > 0 && block.chars >= 40 || isSentence(block);
+    }
+
+    /** A whole sentence of a few words, few links: "Remember the slogan?" (not a byline or a date). */
+    private static boolean isSentence(Block block) {
+        String text = block.text;
+        if (block.kind != Block.Kind.PARAGRAPH || block.linkDensity() > 0.3 || text.isEmpty()) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        boolean closed = last == '.' || last == '?' || last == '!' || last == '\u2026' || last == '"' || last == '\u201d';
+        return closed && text.split("\\s+").length >= 5;
     }
 
     /** After the last paragraph of prose: lists and tables, and short text that is not furniture. */
