@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Paragraphs and headings of a plain-text page. Paragraphs are separated by blank lines; a paragraph
  * of one short, title-like line (no closing punctuation, a capital or digit first, few words) that
- * is followed by text is a heading: the first one is the page's title (level 1), the others are
+ * is followed by text is a heading, and so is the first line of a block of "label: value" lines: the first one is the page's title (level 1), the others are
  * section or item titles (level null: inferred, not marked up). Stateless and thread-safe.
  */
 final class TextPages {
 
     private static final Pattern PARAGRAPHS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
     private static final Pattern BULLET = Pattern.compile("^[•·\\-*–—>▪◦●■]\\s*");
+    private static final Pattern LABEL_LINE = Pattern.compile("^[^:]{2,40}:\\s*\\S");
     private static final int MAX_HEADING_CHARS = 100;
     private static final int MAX_HEADING_WORDS = 14;
 
@@ -33,7 +34,7 @@ final class TextPages {
                 }
             }
             if (lines.length() > 0) {
-                paragraphs.add(lines.toString());
+                addParagraph(paragraphs, lines.toString());
             }
         }
         List<ArticleCleaner.Piece> pieces = new ArrayList<>(paragraphs.size());
@@ -46,6 +47,29 @@ final class TextPages {
             first = false;
         }
         return pieces;
+    }
+
+    /**
+     * Adds a paragraph; a first line that titles a block of label lines ("Key credits" over
+     * "Directed by: ...") becomes a paragraph of its own, so it can be a heading.
+     */
+    private static void addParagraph(List<String> paragraphs, String paragraph) {
+        int nl = paragraph.indexOf('\n');
+        if (nl > 0 && isTitleLike(paragraph.substring(0, nl)) && paragraph.substring(0, nl).split("\\s+").length <= 5) {
+            String[] rest = paragraph.substring(nl + 1).split("\n");
+            int labelled = 0;
+            for (String line : rest) {
+                if (LABEL_LINE.matcher(line).find() || BULLET.matcher(line).find()) {
+                    labelled++;
+                }
+            }
+            if (rest.length >= 2 && labelled * 2 > rest.length) {
+                paragraphs.add(paragraph.substring(0, nl));
+                paragraphs.add(paragraph.substring(nl + 1));
+                return;
+            }
+        }
+        paragraphs.add(paragraph);
     }
 
     /** One short line that reads like a title: no closing punctuation, starts with a capital or a digit. */
@@ -63,8 +87,7 @@ final class TextPages {
             return false;
         }
         char last = paragraph.charAt(paragraph.length() - 1);
-        if (last == '.' && !paragraph.endsWith("...") || last == ',' || last == ';' || last == ':' || last == '?'
-                || last == '!') {
+        if (last == '.' && !paragraph.endsWith("...") || last == ',' || last == ';' || last == ':' || last == '!') {
             return false;
         }
         return paragraph.split("\\s+").length <= MAX_HEADING_WORDS;
