@@ -110,6 +110,8 @@ final class BlockCollector implements NodeFilter {
                 if (cells++ > 0) {
                     text.append(" | ");
                 }
+            } else if (BLOCKS.contains(tag)) {
+                text.append(' ');
             }
             return FilterResult.CONTINUE;
         }
@@ -166,7 +168,12 @@ final class BlockCollector implements NodeFilter {
     }
 
     private void append(String s) {
-        text.append(s);
+        if (preDepth > 0) {
+            text.append(s);
+        } else {
+            // line breaks in the source are spaces; only <br> breaks a line
+            text.append(s.replace('\n', ' ').replace('\r', ' '));
+        }
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u00a0') {
@@ -185,6 +192,9 @@ final class BlockCollector implements NodeFilter {
     private void flush() {
         if (chars > 0) {
             String normalised = preDepth > 0 ? TextNormaliser.preformatted(text) : TextNormaliser.inline(text);
+            if (dataRow != null) {
+                normalised = joinCells(normalised);
+            }
             if (!normalised.isEmpty()) {
                 Element owner = dataRow != null ? dataRow : open.peek();
                 Block.Kind kind;
@@ -216,6 +226,17 @@ final class BlockCollector implements NodeFilter {
         chars = 0;
         linkChars = 0;
         boldChars = 0;
+    }
+
+    /** A row's text without its empty cells: "a |  | b" -> "a | b". */
+    private static String joinCells(String row) {
+        StringBuilder out = new StringBuilder(row.length());
+        for (String cell : row.split("\\s*\\|\\s*")) {
+            if (!cell.isBlank()) {
+                out.append(out.length() > 0 ? " | " : "").append(cell.strip());
+            }
+        }
+        return out.toString();
     }
 
     private boolean isSoftBoilerplate(Element el, String tag) {
@@ -252,7 +273,16 @@ final class BlockCollector implements NodeFilter {
         return tag.equals("li") || tag.equals("dt") || tag.equals("dd");
     }
 
-    /** A table row whose cells hold only inline content (a data row, not a layout row). */
+    /** Elements that make a table row a layout row when a cell holds one. */
+    private static final Set<String> LAYOUT_IN_CELL = Set.of("table", "ul", "ol", "dl", "menu", "h1", "h2", "h3", "h4",
+            "h5", "h6", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "pre", "form",
+            "figure", "fieldset", "center", "address", "details");
+    private static final int MAX_ROW_CHARS = 600;
+
+    /**
+     * A table row of data: its cells hold text, maybe in a {@code div} or {@code p} each, but no
+     * lists, tables, headings or sections (those make it a layout row), and not much of it.
+     */
     private static boolean isDataRow(Element tr) {
         Deque<Element> stack = new ArrayDeque<>();
         for (Element cell : tr.children()) {
@@ -261,11 +291,10 @@ final class BlockCollector implements NodeFilter {
         int seen = 0;
         while (!stack.isEmpty()) {
             Element el = stack.pop();
-            if (++seen > 400) {
+            if (++seen > 400 || el.ownText().length() > MAX_ROW_CHARS) {
                 return false;
             }
-            String tag = el.normalName();
-            if (!tag.equals("td") && !tag.equals("th") && BLOCKS.contains(tag) && !tag.equals("br")) {
+            if (LAYOUT_IN_CELL.contains(el.normalName())) {
                 return false;
             }
             for (Element child : el.children()) {

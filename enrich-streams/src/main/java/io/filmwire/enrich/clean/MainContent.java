@@ -60,12 +60,47 @@ final class MainContent {
                 best = unfiltered;
             }
         }
+        if (length(best) < 250) {
+            List<Block> structured = structured(blocks, title, strong);
+            if (length(structured) > 2 * length(best) + 100) {
+                best = structured;
+            }
+        }
         Set<Block> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.addAll(best);
         for (Block block : blocks) {
             block.kept = kept.contains(block);
         }
         return best;
+    }
+
+    /**
+     * A page with little or no prose (a cast list, a table of dates): the selection again with list
+     * items and table rows counted as content, links or not.
+     */
+    private List<Block> structured(List<Block> blocks, String title, Map<Element, Boolean> strong) {
+        double[] saved = new double[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            saved[i] = block.weight;
+            if ((block.kind == Block.Kind.ROW || block.kind == Block.Kind.ITEM) && block.weight <= 0) {
+                block.weight = 0.5 * block.chars;
+            }
+        }
+        try {
+            List<Block> selected = select(blocks, title, strong, true);
+            List<Block> out = new ArrayList<>();
+            for (Block block : selected) {
+                if (block.weight > 0 || block.isHeading()) {
+                    out.add(block);
+                }
+            }
+            return out;
+        } finally {
+            for (int i = 0; i < blocks.size(); i++) {
+                blocks.get(i).weight = saved[i];
+            }
+        }
     }
 
     /**
@@ -279,7 +314,7 @@ final class MainContent {
     private static List<Block> filter(List<Block> inside) {
         List<Block> out = new ArrayList<>();
         for (Block block : inside) {
-            if (isLinkList(block)) {
+            if (block.kind != Block.Kind.ROW && !(block.kind == Block.Kind.ITEM && block.weight > 0) && isLinkList(block)) {
                 continue;
             }
             if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()) {
