@@ -2,18 +2,22 @@ package io.filmwire.enrich.clean;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Paragraphs and headings of a plain-text page. Paragraphs are separated by blank lines; a paragraph
  * of one short, title-like line (no closing punctuation, a capital or digit first, few words) that
  * is followed by text is a heading, and so is the first line of a block of "label: value" lines: the first one is the page's title (level 1), the others are
- * section or item titles (level null: inferred, not marked up). Stateless and thread-safe.
+ * section or item titles (level null: inferred, not marked up). Lines marked as headings in
+ * wikitext ("== Plot ==") or Markdown ("## Cast") are headings with their level. Stateless and thread-safe.
  */
 final class TextPages {
 
     private static final Pattern PARAGRAPHS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
     private static final Pattern BULLET = Pattern.compile("^[•·\\-*–—>▪◦●■]\\s*");
+    /** A heading marked up as in wikitext ("== Plot ==": level 2) or Markdown ("## Cast": level 2). */
+    private static final Pattern MARKED_HEADING = Pattern.compile("^(={2,7})\\s*([^=].{0,150}?)\\s*\\1$|^(#{1,6})\\s+(\\S.{0,150}?)\\s*#*$");
     private static final Pattern LABEL_LINE = Pattern.compile("^[^:]{2,40}:\\s*\\S");
     private static final int MAX_HEADING_CHARS = 100;
     private static final int MAX_HEADING_WORDS = 14;
@@ -33,20 +37,52 @@ final class TextPages {
                     lines.append(lines.length() > 0 ? "\n" : "").append(clean);
                 }
             }
-            if (lines.length() > 0) {
-                addParagraph(paragraphs, lines.toString());
+            for (String part : splitAtMarkedHeadings(lines.toString())) {
+                addParagraph(paragraphs, part);
             }
         }
         List<ArticleCleaner.Piece> pieces = new ArrayList<>(paragraphs.size());
         boolean first = true;
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            boolean heading = i + 1 < paragraphs.size() && isTitleLike(paragraph);
-            Integer level = heading && first ? Integer.valueOf(1) : null;
-            pieces.add(new ArticleCleaner.Piece(paragraph, heading, level, null));
+            Matcher marked = MARKED_HEADING.matcher(paragraph);
+            if (marked.matches()) {
+                String marks = marked.group(1) != null ? marked.group(1) : marked.group(3);
+                String text = marked.group(2) != null ? marked.group(2) : marked.group(4);
+                int level = marks.length();
+                pieces.add(new ArticleCleaner.Piece(text.strip(), true, level, null));
+            } else {
+                boolean heading = i + 1 < paragraphs.size() && isTitleLike(paragraph);
+                Integer level = heading && first ? Integer.valueOf(1) : null;
+                pieces.add(new ArticleCleaner.Piece(paragraph, heading, level, null));
+            }
             first = false;
         }
         return pieces;
+    }
+
+    /** The paragraph cut before and after each line marked as a heading ("== Plot ==", "## Cast"). */
+    private static List<String> splitAtMarkedHeadings(String paragraph) {
+        List<String> parts = new ArrayList<>();
+        if (paragraph.isEmpty()) {
+            return parts;
+        }
+        StringBuilder current = new StringBuilder();
+        for (String line : paragraph.split("\n")) {
+            if (MARKED_HEADING.matcher(line).matches()) {
+                if (current.length() > 0) {
+                    parts.add(current.toString());
+                    current.setLength(0);
+                }
+                parts.add(line);
+            } else {
+                current.append(current.length() > 0 ? "\n" : "").append(line);
+            }
+        }
+        if (current.length() > 0) {
+            parts.add(current.toString());
+        }
+        return parts;
     }
 
     /**
