@@ -22,7 +22,8 @@ final class LanguageGuesser {
     /** Characters of text looked at: plenty for a confident guess, and bounded time on huge pages. */
     private static final int SAMPLE = 3000;
     private static final int MIN_LETTERS = 40;
-    private static final double MIN_CONFIDENCE = 0.5;
+    /** How far ahead of the next language a guess must be to overrule the page's declared language. */
+    private static final double CLEAR_LEAD = 1.5;
     private static final Map<String, String> TWO_LETTER = twoLetterCodes();
     private static final ThreadLocal<LanguageDetectorME> DETECTOR =
             ThreadLocal.withInitial(() -> new LanguageDetectorME(Model.INSTANCE));
@@ -49,7 +50,8 @@ final class LanguageGuesser {
 
     /**
      * The language of {@code text}, or {@code declared} (normalised, e.g. "en-US" -> "en") when the
-     * text is too short or the guess unsure; null when neither says.
+     * text is too short, or the guess is not clearly ahead of the declared language; null when
+     * neither says.
      */
     static String guess(String text, String declared) {
         String fallback = normalise(declared);
@@ -63,15 +65,21 @@ final class LanguageGuesser {
             return fallback;
         }
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        Language best = DETECTOR.get().predictLanguage(sample);
-        if (best == null || best.getConfidence() < MIN_CONFIDENCE && fallback != null) {
+        Language[] ranked = DETECTOR.get().predictLanguages(sample);
+        if (ranked.length == 0) {
             return fallback;
         }
-        String code = iso(best.getLang());
-        if (fallback != null && !fallback.equals(code) && best.getConfidence() < 0.9) {
-            return fallback;
+        String best = iso(ranked[0].getLang());
+        if (fallback == null || fallback.equals(best)) {
+            return best;
         }
-        return code;
+        for (int i = 1; i < Math.min(3, ranked.length); i++) {
+            if (iso(ranked[i].getLang()).equals(fallback) && ranked[0].getConfidence() < CLEAR_LEAD * ranked[i].getConfidence()) {
+                return fallback;
+            }
+        }
+        boolean clear = ranked.length < 2 || ranked[0].getConfidence() >= CLEAR_LEAD * ranked[1].getConfidence();
+        return clear ? best : fallback;
     }
 
     /** "en-US", "EN", "eng" -> "en"; null for blank or unusable values. */
