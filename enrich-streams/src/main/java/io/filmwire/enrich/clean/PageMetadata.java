@@ -41,6 +41,8 @@ record PageMetadata(String title, String author, String publishedDate, String la
             "scholarlyarticle", "socialmediaposting", "liveblogposting", "backgroundnewsarticle", "posting", "webpage",
             "creativework", "movie", "videoobject", "medicalwebpage", "howto", "recipe");
     private static final int MAX_JSON_CHARS = 1 << 20;
+    private static final Set<String> NOT_A_NAME = Set.of("undefined", "null", "none", "admin", "administrator",
+            "unknown", "anonymous", "author", "editor", "staff");
     private static final int MAX_JSON_NODES = 20_000;
     private static final Pattern BY = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|\\b)");
@@ -336,7 +338,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
             v = v.substring(0, cut);
         }
         v = v.replaceAll("[,;:\\s]+$", "").strip();
-        if (v.length() < 3 || v.length() > 100 || v.startsWith("http") || v.startsWith("@") || v.contains("/")
+        if (v.length() < 3 || v.length() > 100 || NOT_A_NAME.contains(v.toLowerCase(Locale.ROOT)) || v.startsWith("http") || v.startsWith("@") || v.contains("/")
                 || !v.codePoints().anyMatch(Character::isLetter) || v.codePoints().filter(Character::isDigit).count() > 2) {
             return null;
         }
