@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * element whose blocks weigh most as prose ({@link MainContent}), and its boilerplate blocks are
  * dropped; lists and tables inside the article are kept (a list item or table row per line, cells
  * joined by " | "). Plain-text pages: paragraphs at blank lines, headings where a line looks like a
- * title. Every heading ({@code h1}-{@code h6}, a bold one-line paragraph, a title-like text line)
- * starts a segment, so a listicle keeps its items apart.
+ * title. Every heading ({@code h1}-{@code h6}, a short bold or capitals paragraph, a title-like text line)
+ * starts a segment, so a listicle keeps its items apart. Headings that are not marked up (a short
+ * line in bold or in capitals over a paragraph, a title-like line of a text page) have level null.
  *
  * <p>Bounded work: at most {@value #MAX_COLLECTED_CHARS} characters of a page are looked at and at
  * most {@value #MAX_TEXT_CHARS} characters of main text come out (the rest is cut at a paragraph
@@ -77,7 +78,7 @@ public final class ArticleCleaner {
         for (int i = 0; i < article.size(); i++) {
             Block block = article.get(i);
             Integer level = block.isHeading() ? Integer.valueOf(block.level) : null;
-            boolean heading = block.isHeading() || isBoldHeading(article, i);
+            boolean heading = block.isHeading() || isInferredHeading(article, i);
             pieces.add(new Piece(block.text, heading, level, block.group));
         }
         String title = meta.title() != null ? meta.title() : raw.title();
@@ -99,16 +100,29 @@ public final class ArticleCleaner {
     record Piece(String text, boolean heading, Integer level, Object group) {
     }
 
-    /** A short paragraph all in bold, followed by more text: a listicle's item title. */
-    private static boolean isBoldHeading(List<Block> blocks, int i) {
+    /** A short title-like paragraph all in bold or in capitals, followed by prose: a listicle's item or a section title. */
+    private static boolean isInferredHeading(List<Block> blocks, int i) {
         Block block = blocks.get(i);
-        if (!block.bold || block.kind != Block.Kind.PARAGRAPH || block.text.length() > 120 || block.text.contains("\n")
-                || i + 1 >= blocks.size()) {
+        if (block.kind != Block.Kind.PARAGRAPH || block.text.length() > 120 || i + 1 >= blocks.size()
+                || !TextPages.isTitleLike(block.text) || !(block.bold || isCapitals(block.text))) {
             return false;
         }
-        char end = block.text.charAt(block.text.length() - 1);
         Block next = blocks.get(i + 1);
-        return end != '.' && end != ',' && end != ';' && !next.isHeading() && !next.bold && next.weight > 0;
+        return !next.isHeading() && !next.bold && next.weight > 0;
+    }
+
+    private static boolean isCapitals(String text) {
+        int upper = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c)) {
+                upper++;
+            }
+        }
+        return upper >= 4;
     }
 
     private static CleanPage assemble(RawPage raw, List<Piece> pieces, String title, String author, String date,
