@@ -166,12 +166,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
         if (url != null) {
             Matcher m = URL_DATE.matcher(url);
             if (m.find()) {
-                try {
-                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(3))).toString();
-                } catch (java.time.DateTimeException e) {
-                    return null;
-                }
+                return dateOf(m);
             }
         }
         return null;
@@ -217,12 +212,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
         }
         Matcher iso = ISO_PREFIX.matcher(v);
         if (iso.lookingAt()) {
-            try {
-                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3))).toString();
-            } catch (java.time.DateTimeException e) {
-                return null;
-            }
+            return dateOf(iso);
         }
         String text = v.replaceAll("\\s+", " ").replaceAll("(\\d)(st|nd|rd|th)\\b", "$1");
         for (DateTimeFormatter f : TEXT_DATES) {
@@ -233,6 +223,16 @@ record PageMetadata(String title, String author, String publishedDate, String la
             }
         }
         return null;
+    }
+
+    /** The ISO date of a match whose groups 1-3 are year, month and day; null when there is no such day. */
+    private static String dateOf(Matcher m) {
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .toString();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private static DateTimeFormatter formatter(String pattern) {
