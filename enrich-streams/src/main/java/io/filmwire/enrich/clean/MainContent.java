@@ -349,12 +349,13 @@ final class MainContent {
         return dedupe(trimmed);
     }
 
-    /** Before the first paragraph of prose: sub-headings and lists, not the title, bylines or dates. */
+    /** Before the first paragraph of prose: sub-headings, sentences, lists and tables; not the title, bylines or dates. */
     private static boolean keepBefore(Block block, List<Block> blocks, int i, int first) {
         if (block.isHeading()) {
             return block.level > 1;
         }
-        return block.weight > 0 && block.chars >= 40 || isSentence(block);
+        return block.weight > 0 && block.chars >= 40 || isSentence(block) || block.kind == Block.Kind.ITEM
+                || block.kind == Block.Kind.ROW;
     }
 
     /** A whole sentence of a few words, few links: "Remember the slogan?" (not a byline or a date). */
