@@ -28,6 +28,7 @@ final class MainContent {
     private static final double FURNITURE_OVERRIDE = 0.6;
     private static final double STRONG_FURNITURE_OVERRIDE = 0.8;
     private static final int MAX_ANCESTORS = 1024;
+    private static final double MAX_PENALTY = 50;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE_ITEM = Pattern.compile("(?i)schema\\.org/\\w*(Article|Posting)\\b");
     private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|ad|"
@@ -290,12 +291,14 @@ final class MainContent {
         int plain = block.chars - block.linkChars;
         boolean punctuated = hasPunctuation(block.text);
         if (plain >= 60) {
-            return (punctuated ? plain : plain * 0.5) - block.linkChars;
+            return Math.max(-MAX_PENALTY, (punctuated ? plain : plain * 0.5) - block.linkChars);
         }
         if (plain >= 15 && punctuated) {
-            return plain * 0.3 - block.linkChars;
+            return Math.max(-MAX_PENALTY, plain * 0.3 - block.linkChars);
         }
-        return -(block.linkChars + 0.1 * plain);
+        // one block of links is one piece of furniture, however long: a tag cloud inside the article
+        // must not outweigh the article, while a menu of many items still does
+        return -Math.min(MAX_PENALTY, block.linkChars + 0.1 * plain);
     }
 
     private static boolean isProse(Block block) {
