@@ -31,12 +31,12 @@ final class MainContent {
     private static final double MAX_PENALTY = 50;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE_ITEM = Pattern.compile("(?i)schema\\.org/\\w*(Article|Posting)\\b");
-    private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|ad|"
+    private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|adverts?|ads?|"
             + "sponsored( content)?|share( this)?( article| story| post| page)?( on \\w+)?|related( articles| stories| content| posts)?"
             + "|read (more|next|also)|continue reading|click here\\b.*|sign up\\b.*|subscribe\\b.*|follow us\\b.*"
             + "|(photo|image|picture|video|credit|source)s?( credit)?\\s*:.*|getty images|loading|skip to\\b.*|back to top"
             + "|more (on|from|about) this\\b.*|recommended\\b.*|comments?|\\d+ comments?|print|email|tweet|share on \\w+"
-            + "|log ?in|sign ?in|register|next|previous|menu|search|close|open)[\\p{P}\\s]*$");
+            + "|log ?in|sign ?in|register|next|previous|menu|search|close|open|.*\\bjavascript\\b.*)[\\p{P}\\s]*$");
 
     private final BoilerplateNames names;
 
@@ -386,10 +386,16 @@ final class MainContent {
         return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
     }
 
-    /** Mostly links: a link list, a "read more", a teaser headline. */
+    /** Mostly links: a link list, a "read more", a teaser headline; not a sentence that happens to be full of links. */
     private static boolean isLinkList(Block block) {
         double density = block.linkDensity();
-        return density > 0.8 || density > 0.5 && block.chars - block.linkChars < 50;
+        return density > 0.8 || density > 0.5 && block.chars - block.linkChars < 50 && !isLongSentence(block.text);
+    }
+
+    private static boolean isLongSentence(String text) {
+        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        return (last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201d')
+                && text.split("\\s+").length >= 8;
     }
 
     /**
