@@ -36,7 +36,13 @@ final class MainContent {
             + "|read (more|next|also)|continue reading|click here\\b.*|sign up\\b.*|subscribe\\b.*|follow us\\b.*"
             + "|(photo|image|picture|video|credit|source)s?( credit)?\\s*:.*|getty images|loading|skip to\\b.*|back to top"
             + "|more (on|from|about) this\\b.*|recommended\\b.*|comments?|\\d+ comments?|print|email|tweet|share on \\w+"
+            + "|don'?t miss|also read|see also|most (read|popular|viewed)"
             + "|log ?in|sign ?in|register|next|previous|menu|search|close|open|.*\\bjavascript\\b.*)[\\p{P}\\s]*$");
+
+    /** A caption's credit at its end: "... (Image: Getty)", "... Photo: AP". */
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "(?iu)[(\\[]\\s*(image|photo|picture|pic|credit|source|foto|bild)s?\\s*:[^)\\]]{1,80}[)\\]]\\s*$"
+                    + "|^(image|photo|picture|credit|foto)s?( credit)?\\s*:");
 
     private final BoilerplateNames names;
 
@@ -320,7 +326,8 @@ final class MainContent {
             if (block.kind != Block.Kind.ROW && !(block.kind == Block.Kind.ITEM && block.weight > 0) && isLinkList(block)) {
                 continue;
             }
-            if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()) {
+            if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()
+                    || block.text.length() < 300 && CREDIT_LINE.matcher(block.text).find() || isMostlyUrls(block.text)) {
                 continue;
             }
             out.add(block);
@@ -384,6 +391,22 @@ final class MainContent {
             return false;
         }
         return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
+    }
+
+    /** Text that is mostly web addresses (image sources leaking from markup, lists of links written out). */
+    private static boolean isMostlyUrls(String text) {
+        if (text.indexOf("http") < 0) {
+            return false;
+        }
+        int urlChars = 0;
+        int urls = 0;
+        for (String word : text.split("\\s+")) {
+            if (word.startsWith("http://") || word.startsWith("https://")) {
+                urlChars += word.length();
+                urls++;
+            }
+        }
+        return urls >= 2 && urlChars * 2 > text.length();
     }
 
     /** Mostly links: a link list, a "read more", a teaser headline; not a sentence that happens to be full of links. */
