@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Title, author, publication date and declared language of an HTML page, from (first found wins)
@@ -41,6 +45,8 @@ record PageMetadata(String title, String author, String publishedDate, String la
             "scholarlyarticle", "socialmediaposting", "liveblogposting", "backgroundnewsarticle", "posting", "webpage",
             "creativework", "movie", "videoobject", "medicalwebpage", "howto", "recipe");
     private static final int MAX_JSON_CHARS = 1 << 20;
+    private static final Set<String> BYLINE_CLASSES = Set.of("byline", "author", "author-name", "byline-name",
+            "byline__name", "author__name");
     private static final Set<String> NOT_A_NAME = Set.of("undefined", "null", "none", "admin", "administrator",
             "unknown", "anonymous", "author", "editor", "staff");
     private static final int MAX_JSON_NODES = 20_000;
@@ -55,19 +61,94 @@ record PageMetadata(String title, String author, String publishedDate, String la
 
     /** The metadata of {@code doc}. */
     static PageMetadata of(Document doc, String url) {
-        JsonNode article = jsonLdArticle(doc);
-        Map<String, String> metas = metas(doc);
-        String title = title(doc, metas, article);
-        String author = author(doc, metas, article);
-        String date = date(doc, metas, article, url);
-        return new PageMetadata(title, author, date, declaredLanguage(doc, metas));
+        Scan scan = new Scan();
+        NodeTraversor.traverse(scan, doc);
+        JsonNode article = jsonLdArticle(scan.jsonLd);
+        String title = title(doc, scan, article);
+        String author = author(scan, article);
+        String date = date(scan, article, url);
+        return new PageMetadata(title, author, date, declaredLanguage(doc, scan.metas));
     }
 
-    private static String title(Document doc, Map<String, String> metas, JsonNode article) {
+    /**
+     * What the metadata is read from, gathered in one walk of the document: meta tags (lower-cased
+     * name, property, itemprop or http-equiv -> first non-blank content), JSON-LD scripts, the
+     * first {@code h1}, and the first few author and date elements.
+     */
+    private static final class Scan implements NodeVisitor {
+        private static final int MAX_CANDIDATES = 8;
+        final Map<String, String> metas = new HashMap<>();
+        final List<String> jsonLd = new ArrayList<>();
+        final List<Element> authors = new ArrayList<>();
+        final List<Element> dates = new ArrayList<>();
+        Element h1;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return;
+            }
+            switch (el.normalName()) {
+                case "meta" -> meta(el);
+                case "script" -> {
+                    if ("application/ld+json".equalsIgnoreCase(el.attr("type").strip())) {
+                        jsonLd.add(el.data());
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = el;
+                    }
+                }
+                case "time" -> {
+                    if ((el.hasAttr("datetime") || el.hasAttr("pubdate")) && dates.size() < MAX_CANDIDATES) {
+                        dates.add(el);
+                    }
+                }
+                default -> {
+                }
+            }
+            String prop = el.attr("itemprop");
+            if (prop.equalsIgnoreCase("datePublished") && dates.size() < MAX_CANDIDATES && !el.normalName().equals("time")) {
+                dates.add(el);
+            }
+            if (authors.size() < MAX_CANDIDATES && !el.normalName().equals("meta") && (prop.equalsIgnoreCase("author")
+                    || el.attr("rel").equalsIgnoreCase("author") || isBylineClass(el.className()))) {
+                authors.add(el);
+            }
+        }
+
+        private void meta(Element el) {
+            if (!el.hasAttr("content")) {
+                return;
+            }
+            String key = el.hasAttr("property") ? el.attr("property") : el.hasAttr("name") ? el.attr("name")
+                    : el.hasAttr("itemprop") ? el.attr("itemprop") : el.attr("http-equiv");
+            String value = clean(el.attr("content"));
+            if (!key.isEmpty() && value != null) {
+                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), value);
+            }
+        }
+
+        private static boolean isBylineClass(String cls) {
+            if (cls.isEmpty()) {
+                return false;
+            }
+            for (String word : cls.split("\\s+")) {
+                if (BYLINE_CLASSES.contains(word.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String title(Document doc, Scan scan, JsonNode article) {
+        Map<String, String> metas = scan.metas;
         String og = meta(metas, "og:title", "twitter:title");
         String headline = article == null ? null : text(article.get("headline"));
         String pageTitle = clean(doc.title());
-        Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+        Element h1 = scan.h1;
         String h1Text = h1 == null ? null : clean(h1.text());
         if (h1Text != null && h1Text.length() > 300) {
             h1Text = null;
@@ -107,7 +188,8 @@ record PageMetadata(String title, String author, String publishedDate, String la
         return best.strip();
     }
 
-    private static String author(Document doc, Map<String, String> metas, JsonNode article) {
+    private static String author(Scan scan, JsonNode article) {
+        Map<String, String> metas = scan.metas;
         if (article != null) {
             String fromLd = names(article.get("author"));
             if (fromLd != null) {
@@ -121,11 +203,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
                 return value;
             }
         }
-        Element body = doc.body();
-        if (body == null) {
-            return null;
-        }
-        for (Element el : body.select("[itemprop=author], [rel=author], .byline, .author, .author-name, .byline-name")) {
+        for (Element el : scan.authors) {
             Element name = el.selectFirst("[itemprop=name]");
             String value = personName((name != null ? name : el).text());
             if (value != null) {
@@ -135,7 +213,8 @@ record PageMetadata(String title, String author, String publishedDate, String la
         return null;
     }
 
-    private static String date(Document doc, Map<String, String> metas, JsonNode article, String url) {
+    private static String date(Scan scan, JsonNode article, String url) {
+        Map<String, String> metas = scan.metas;
         if (article != null) {
             String fromLd = isoDate(text(article.get("datePublished")));
             if (fromLd == null) {
@@ -153,14 +232,11 @@ record PageMetadata(String title, String author, String publishedDate, String la
                 return value;
             }
         }
-        Element body = doc.body();
-        if (body != null) {
-            for (Element el : body.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
-                String value = isoDate(el.hasAttr("content") ? el.attr("content")
-                        : el.hasAttr("datetime") ? el.attr("datetime") : el.text());
-                if (value != null) {
-                    return value;
-                }
+        for (Element el : scan.dates) {
+            String value = isoDate(el.hasAttr("content") ? el.attr("content")
+                    : el.hasAttr("datetime") ? el.attr("datetime") : el.text());
+            if (value != null) {
+                return value;
             }
         }
         if (url != null) {
@@ -241,10 +317,9 @@ record PageMetadata(String title, String author, String publishedDate, String la
     }
 
     /** The first schema.org article-like object in the page's JSON-LD, or null. */
-    private static JsonNode jsonLdArticle(Document doc) {
+    private static JsonNode jsonLdArticle(List<String> scripts) {
         JsonNode fallback = null;
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            String json = script.data();
+        for (String json : scripts) {
             if (json.length() > MAX_JSON_CHARS) {
                 continue;
             }
@@ -364,20 +439,6 @@ record PageMetadata(String title, String author, String publishedDate, String la
             }
         }
         return null;
-    }
-
-    /** The page's meta tags: lower-cased name, property, itemprop or http-equiv -> first non-blank content. */
-    private static Map<String, String> metas(Document doc) {
-        Map<String, String> metas = new HashMap<>();
-        for (Element el : doc.select("meta[content]")) {
-            String key = el.hasAttr("property") ? el.attr("property") : el.hasAttr("name") ? el.attr("name")
-                    : el.hasAttr("itemprop") ? el.attr("itemprop") : el.attr("http-equiv");
-            String value = clean(el.attr("content"));
-            if (!key.isEmpty() && value != null) {
-                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), value);
-            }
-        }
-        return metas;
     }
 
     private static String text(JsonNode node) {
