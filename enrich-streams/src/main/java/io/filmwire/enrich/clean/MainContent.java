@@ -29,6 +29,9 @@ final class MainContent {
     private static final double STRONG_FURNITURE_OVERRIDE = 0.8;
     private static final int MAX_ANCESTORS = 1024;
     private static final double MAX_PENALTY = 50;
+    private static final double ARTICLE_BODY_BONUS = 1.15;
+    private static final int STRONG = 1;
+    private static final int COMMENTS = 2;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE_ITEM = Pattern.compile("(?i)schema\\.org/\\w*(Article|Posting)\\b");
     private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|adverts?|ads?|"
@@ -59,7 +62,7 @@ final class MainContent {
         for (Block block : blocks) {
             block.weight = weight(block);
         }
-        Map<Element, Boolean> strong = new IdentityHashMap<>();
+        Map<Element, Integer> strong = new IdentityHashMap<>();
         List<Block> best = select(blocks, title, strong, true);
         if (length(best) < 250) {
             List<Block> unfiltered = select(blocks, title, strong, false);
@@ -85,7 +88,7 @@ final class MainContent {
      * A page with little or no prose (a cast list, a table of dates): the selection again with list
      * items and table rows counted as content, links or not.
      */
-    private List<Block> structured(List<Block> blocks, String title, Map<Element, Boolean> strong) {
+    private List<Block> structured(List<Block> blocks, String title, Map<Element, Integer> strong) {
         double[] saved = new double[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
@@ -115,7 +118,7 @@ final class MainContent {
      * weak furniture (navigation, asides, headers...) count only when {@code weak} is false or when
      * the furniture element holds most of the page's prose.
      */
-    private List<Block> select(List<Block> blocks, String title, Map<Element, Boolean> strong, boolean weak) {
+    private List<Block> select(List<Block> blocks, String title, Map<Element, Integer> strong, boolean weak) {
         Set<Element> cleared = overriddenFurniture(blocks, strong);
         if (!weak) {
             for (Block block : blocks) {
@@ -169,8 +172,13 @@ final class MainContent {
         return false;
     }
 
-    private boolean isStrong(Element el, Map<Element, Boolean> strong) {
-        return strong.computeIfAbsent(el, names::isStrongFurniture);
+    private boolean isStrong(Element el, Map<Element, Integer> marks) {
+        return (mark(el, marks) & STRONG) != 0;
+    }
+
+    /** What an element's names say, worked out once per element: {@link #STRONG}, {@link #COMMENTS} bits. */
+    private int mark(Element el, Map<Element, Integer> marks) {
+        return marks.computeIfAbsent(el, e -> (names.isStrongFurniture(e) ? STRONG : 0) | (names.isComments(e) ? COMMENTS : 0));
     }
 
     /**
@@ -178,11 +186,11 @@ final class MainContent {
      * whose class says "ad-margins"): weak furniture above {@value #FURNITURE_OVERRIDE} of the prose
      * not under comments, strong furniture above {@value #STRONG_FURNITURE_OVERRIDE}; comments never.
      */
-    private Set<Element> overriddenFurniture(List<Block> blocks, Map<Element, Boolean> strong) {
+    private Set<Element> overriddenFurniture(List<Block> blocks, Map<Element, Integer> strong) {
         double total = 0;
         Map<Element, Double> under = new IdentityHashMap<>();
         for (Block block : blocks) {
-            if (block.weight <= 0 || underComments(block)) {
+            if (block.weight <= 0 || underComments(block, strong)) {
                 continue;
             }
             total += block.weight;
@@ -200,9 +208,9 @@ final class MainContent {
         return cleared;
     }
 
-    private boolean underComments(Block block) {
+    private boolean underComments(Block block, Map<Element, Integer> marks) {
         for (Element el : block.flagged) {
-            if (names.isComments(el)) {
+            if ((mark(el, marks) & COMMENTS) != 0) {
                 return true;
             }
         }
@@ -211,7 +219,7 @@ final class MainContent {
 
     /** Sum of block weights per element (each block counts for its owner and every ancestor). */
     private static Map<Element, double[]> scores(List<Block> blocks) {
-        Map<Element, double[]> scores = new IdentityHashMap<>();
+        Map<Element, double[]> scores = new IdentityHashMap<>(2 * blocks.size() + 16);
         for (Block block : blocks) {
             Element el = block.owner;
             for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
@@ -232,8 +240,8 @@ final class MainContent {
         double bestScore = 0;
         for (Map.Entry<Element, double[]> e : scores.entrySet()) {
             double score = e.getValue()[0];
-            if (score > 0 && names.isArticleBody(e.getKey())) {
-                score *= 1.15;
+            if (score > 0 && score * ARTICLE_BODY_BONUS > bestScore && names.isArticleBody(e.getKey())) {
+                score *= ARTICLE_BODY_BONUS;
             }
             if (score > bestScore) {
                 bestScore = score;
@@ -322,11 +330,12 @@ final class MainContent {
 
     private static List<Block> filter(List<Block> inside) {
         List<Block> out = new ArrayList<>();
+        Map<String, Boolean> stock = new HashMap<>();
         for (Block block : inside) {
             if (block.kind != Block.Kind.ROW && !(block.kind == Block.Kind.ITEM && block.weight > 0) && isLinkList(block)) {
                 continue;
             }
-            if (block.text.length() < 60 && STOCK_PHRASE.matcher(block.text).matches()
+            if (block.text.length() < 60 && stock.computeIfAbsent(block.text, t -> STOCK_PHRASE.matcher(t).matches())
                     || block.text.length() < 300 && CREDIT_LINE.matcher(block.text).find() || isMostlyUrls(block.text)) {
                 continue;
             }
