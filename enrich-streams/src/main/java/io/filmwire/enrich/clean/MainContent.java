@@ -18,9 +18,15 @@ import org.jsoup.nodes.Element;
  * and negative for link lists and scraps; every element gets the sum of the weights of the blocks
  * inside it; the element with the highest sum (a little more for an element marked as an article
  * body) is the article's container. So a container is extended by neighbours that add prose and
- * stops before neighbours that add mostly links. Inside it, boilerplate blocks are dropped: link
- * lists, blocks under furniture (sharing, related links, captions...), stock phrases, scraps before
- * the first and after the last paragraph of prose, and repeats. Stateless and thread-safe.
+ * stops before neighbours that add mostly links. The article starts after its headline (the
+ * heading that matches the page's title), and when that headline is inside one of several
+ * {@code article} elements, the container narrows to that one. Inside it, boilerplate blocks are
+ * dropped: link lists, blocks under furniture (sharing, related links, captions...), stock phrases,
+ * scraps before the first and after the last paragraph of prose, and repeats. A page with almost
+ * no prose falls back to its furniture-free text, then to its largest lists and tables.
+ *
+ * <p>Stateless and thread-safe; it writes the weights and {@code kept} flags of the blocks it is
+ * given, which belong to one page.
  */
 final class MainContent {
 
@@ -62,16 +68,16 @@ final class MainContent {
         for (Block block : blocks) {
             block.weight = weight(block);
         }
-        Map<Element, Integer> strong = new IdentityHashMap<>();
-        List<Block> best = select(blocks, title, strong, true);
+        Map<Element, Integer> marks = new IdentityHashMap<>();
+        List<Block> best = select(blocks, title, marks, true);
         if (length(best) < 250) {
-            List<Block> unfiltered = select(blocks, title, strong, false);
+            List<Block> unfiltered = select(blocks, title, marks, false);
             if (length(unfiltered) > 2 * length(best) + 100) {
                 best = unfiltered;
             }
         }
         if (length(best) < 250) {
-            List<Block> structured = structured(blocks, title, strong);
+            List<Block> structured = structured(blocks, title, marks);
             if (length(structured) > 2 * length(best) + 100) {
                 best = structured;
             }
@@ -88,7 +94,7 @@ final class MainContent {
      * A page with little or no prose (a cast list, a table of dates): the selection again with list
      * items and table rows counted as content, links or not.
      */
-    private List<Block> structured(List<Block> blocks, String title, Map<Element, Integer> strong) {
+    private List<Block> structured(List<Block> blocks, String title, Map<Element, Integer> marks) {
         double[] saved = new double[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
@@ -98,7 +104,7 @@ final class MainContent {
             }
         }
         try {
-            List<Block> selected = select(blocks, title, strong, true);
+            List<Block> selected = select(blocks, title, marks, true);
             List<Block> out = new ArrayList<>();
             for (Block block : selected) {
                 if (block.weight > 0 || block.isHeading()) {
@@ -114,16 +120,16 @@ final class MainContent {
     }
 
     /**
-     * One selection. Blocks under strong furniture (comments, ads, sharing) never count; blocks under
-     * weak furniture (navigation, asides, headers...) count only when {@code weak} is false or when
-     * the furniture element holds most of the page's prose.
+     * One selection. Blocks under strong furniture (comments, ads, sharing) count only when that
+     * element holds nearly all the page's prose; blocks under weak furniture (navigation, asides,
+     * headers...) when it holds most of it, or always when {@code weak} is false.
      */
-    private List<Block> select(List<Block> blocks, String title, Map<Element, Integer> strong, boolean weak) {
-        Set<Element> cleared = overriddenFurniture(blocks, strong);
+    private List<Block> select(List<Block> blocks, String title, Map<Element, Integer> marks, boolean weak) {
+        Set<Element> cleared = overriddenFurniture(blocks, marks);
         if (!weak) {
             for (Block block : blocks) {
                 for (Element el : block.flagged) {
-                    if (!isStrong(el, strong)) {
+                    if (!isStrong(el, marks)) {
                         cleared.add(el);
                     }
                 }
@@ -186,11 +192,11 @@ final class MainContent {
      * whose class says "ad-margins"): weak furniture above {@value #FURNITURE_OVERRIDE} of the prose
      * not under comments, strong furniture above {@value #STRONG_FURNITURE_OVERRIDE}; comments never.
      */
-    private Set<Element> overriddenFurniture(List<Block> blocks, Map<Element, Integer> strong) {
+    private Set<Element> overriddenFurniture(List<Block> blocks, Map<Element, Integer> marks) {
         double total = 0;
         Map<Element, Double> under = new IdentityHashMap<>();
         for (Block block : blocks) {
-            if (block.weight <= 0 || underComments(block, strong)) {
+            if (block.weight <= 0 || underComments(block, marks)) {
                 continue;
             }
             total += block.weight;
@@ -201,7 +207,7 @@ final class MainContent {
         Set<Element> cleared = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<Element, Double> e : under.entrySet()) {
             double share = e.getValue() / total;
-            if (isStrong(e.getKey(), strong) ? share > STRONG_FURNITURE_OVERRIDE : share > FURNITURE_OVERRIDE) {
+            if (isStrong(e.getKey(), marks) ? share > STRONG_FURNITURE_OVERRIDE : share > FURNITURE_OVERRIDE) {
                 cleared.add(e.getKey());
             }
         }
@@ -332,14 +338,15 @@ final class MainContent {
         List<Block> out = new ArrayList<>();
         Map<String, Boolean> stock = new HashMap<>();
         for (Block block : inside) {
-            if (block.kind != Block.Kind.ROW && !(block.kind == Block.Kind.ITEM && block.weight > 0) && isLinkList(block)) {
-                continue;
+            // table rows, and list items counted as content (a page of lists), stay even when they are links
+            boolean content = block.kind == Block.Kind.ROW || block.kind == Block.Kind.ITEM && block.weight > 0;
+            boolean linkList = !content && isLinkList(block);
+            boolean stockPhrase = block.text.length() < 60
+                    && stock.computeIfAbsent(block.text, t -> STOCK_PHRASE.matcher(t).matches());
+            boolean credit = block.text.length() < 300 && CREDIT_LINE.matcher(block.text).find();
+            if (!linkList && !stockPhrase && !credit && !isMostlyUrls(block.text)) {
+                out.add(block);
             }
-            if (block.text.length() < 60 && stock.computeIfAbsent(block.text, t -> STOCK_PHRASE.matcher(t).matches())
-                    || block.text.length() < 300 && CREDIT_LINE.matcher(block.text).find() || isMostlyUrls(block.text)) {
-                continue;
-            }
-            out.add(block);
         }
         int first = -1;
         int last = -1;
@@ -357,7 +364,7 @@ final class MainContent {
         List<Block> trimmed = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             Block block = out.get(i);
-            if (i < first && !keepBefore(block, out, i, first)) {
+            if (i < first && !keepBefore(block)) {
                 continue;
             }
             if (i > last && !keepAfter(block, out, i)) {
@@ -369,7 +376,7 @@ final class MainContent {
     }
 
     /** Before the first paragraph of prose: sub-headings, sentences, lists and tables; not the title, bylines or dates. */
-    private static boolean keepBefore(Block block, List<Block> blocks, int i, int first) {
+    private static boolean keepBefore(Block block) {
         if (block.isHeading()) {
             return block.level > 1;
         }
@@ -388,7 +395,7 @@ final class MainContent {
         return closed && text.split("\\s+").length >= 5;
     }
 
-    /** After the last paragraph of prose: lists and tables, and short text that is not furniture. */
+    /** After the last paragraph of prose: lists, tables, prose, and headings over them; not tags, credits or sign-offs. */
     private static boolean keepAfter(Block block, List<Block> blocks, int i) {
         if (block.isHeading()) {
             for (int j = i + 1; j < blocks.size(); j++) {
