@@ -25,7 +25,7 @@ final class BoilerplateNames {
             "widget", "widgets", "outbrain", "taboola", "login", "signin", "meta", "toolbar",
             "print", "hidden", "sr", "screenreader", "visually", "offscreen", "rail", "dateline", "timestamp",
             "pagination", "pager", "header", "subnav", "topbar", "jump", "toc", "follow", "donate", "donation",
-            "copyright", "legal", "disclaimer", "reactions", "feedback", "excerpt");
+            "copyright", "legal", "disclaimer", "reactions", "feedback", "excerpt", "edit", "editsection");
     /** Furniture words that never name an article's container, however much text they hold. */
     private static final Set<String> STRONG = Set.of("comment", "comments", "disqus", "cookie", "cookies", "consent",
             "gdpr", "share", "sharing", "sharebar", "sharetools", "social", "newsletter", "subscribe", "subscription",
