@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * <p>HTML pages: the DOM is cut into blocks ({@link BlockCollector}), the article's container is the
  * element whose blocks weigh most as prose ({@link MainContent}), and its boilerplate blocks are
  * dropped; lists and tables inside the article are kept (a list item or table row per line, cells
- * joined by " | "). Plain-text pages: paragraphs at blank lines, headings where a line looks like a
- * title. Every heading ({@code h1}-{@code h6}, a short bold or capitals paragraph, a title-like text line)
- * starts a segment, so a listicle keeps its items apart. Headings that are not marked up (a short
- * line in bold or in capitals over a paragraph, a title-like line of a text page) have level null.
+ * joined by " | "). Plain-text pages: paragraphs at blank lines ({@link TextPages}). Every heading
+ * starts a segment, so a listicle keeps its items apart: {@code h1}-{@code h6} with their level, and
+ * headings that are not marked up, with level null (a short paragraph in bold or in capitals over
+ * prose, a title-like line of a text page).
  *
  * <p>Bounded work: at most {@value #MAX_COLLECTED_CHARS} characters of a page are looked at and at
  * most {@value #MAX_TEXT_CHARS} characters of main text come out (the rest is cut at a paragraph
@@ -87,7 +87,12 @@ public final class ArticleCleaner {
 
     /** The article of a plain-text page: paragraphs at blank lines, headings where a line looks like a title. */
     public CleanPage cleanText(RawPage raw) {
-        String body = raw.body().length() > MAX_COLLECTED_CHARS ? raw.body().substring(0, MAX_COLLECTED_CHARS) : raw.body();
+        String body = raw.body();
+        if (body.length() > MAX_COLLECTED_CHARS) {
+            LOG.warn("Page '{}' has {} characters: only the first {} were cleaned", raw.pageId(), body.length(),
+                    MAX_COLLECTED_CHARS);
+            body = body.substring(0, MAX_COLLECTED_CHARS);
+        }
         List<Piece> pieces = TextPages.pieces(body);
         String title = raw.title();
         if (title == null && !pieces.isEmpty() && pieces.get(0).heading()) {
