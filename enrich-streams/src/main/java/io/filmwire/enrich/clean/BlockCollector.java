@@ -3,8 +3,10 @@ package io.filmwire.enrich.clean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -42,6 +44,7 @@ final class BlockCollector implements NodeFilter {
     private final Deque<Element> groups = new ArrayDeque<>();
     private final List<Element> flagged = new ArrayList<>();
     private final BoilerplateNames names;
+    private final Map<String, Integer> verdicts = new HashMap<>();
     private final long maxChars;
 
     private final StringBuilder text = new StringBuilder();
@@ -250,7 +253,7 @@ final class BlockCollector implements NodeFilter {
         if ("true".equalsIgnoreCase(el.attr("aria-hidden"))) {
             return true;
         }
-        return names.isBoilerplate(el);
+        return names.isBoilerplate(el, verdicts);
     }
 
     static boolean isHidden(Element el) {

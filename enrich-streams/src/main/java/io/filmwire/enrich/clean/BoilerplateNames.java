@@ -3,6 +3,7 @@ package io.filmwire.enrich.clean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -26,6 +27,9 @@ final class BoilerplateNames {
             "print", "hidden", "sr", "screenreader", "visually", "offscreen", "rail", "dateline", "timestamp",
             "pagination", "pager", "header", "subnav", "topbar", "jump", "toc", "follow", "donate", "donation",
             "copyright", "legal", "disclaimer", "reactions", "feedback", "excerpt", "edit", "editsection");
+    private static final int FURNITURE_NAME = 1;
+    private static final int EMBED = 2;
+
     /** Furniture words that never name an article's container, however much text they hold. */
     private static final Set<String> STRONG = Set.of("comment", "comments", "disqus", "cookie", "cookies", "consent",
             "gdpr", "share", "sharing", "sharebar", "sharetools", "social", "newsletter", "subscribe", "subscription",
@@ -41,35 +45,45 @@ final class BoilerplateNames {
     private static final Set<String> BODY = Set.of("body", "content", "contents", "text", "copy", "entry", "inner",
             "main", "article", "story");
 
-    /** True when the element's class or id names furniture (never for html, body, main or an article body). */
-    boolean isBoilerplate(Element el) {
+    /**
+     * True when the element's class or id names furniture (never for html, body, main, article or
+     * an article body, nor for embedded posts).
+     *
+     * @param verdicts a cache of verdicts on class values, for one page (class values repeat a lot)
+     */
+    boolean isBoilerplate(Element el, Map<String, Integer> verdicts) {
         String cls = el.className();
         String id = el.id();
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        if (el.normalName().equals("body") || el.normalName().equals("main") || isArticleBodyProperty(el)) {
+        String tag = el.normalName();
+        if (tag.equals("body") || tag.equals("main") || tag.equals("article") || isArticleBodyProperty(el)) {
             return false;
         }
-        if (el.normalName().equals("article")) {
-            return false;
-        }
-        List<String> words = words(cls + " " + id);
+        int byClass = cls.isEmpty() ? 0 : verdicts.computeIfAbsent(cls, BoilerplateNames::verdict);
+        int byId = id.isEmpty() ? 0 : verdict(id);
+        return byClass != EMBED && byId != EMBED && (byClass == FURNITURE_NAME || byId == FURNITURE_NAME);
+    }
+
+    /** What one class or id value says: {@link #FURNITURE_NAME}, {@link #EMBED} or 0. */
+    private static int verdict(String value) {
+        List<String> words = words(value);
         if (words.contains("embed") || words.contains("embedded")) {
-            return false;
+            return EMBED;
         }
         for (String word : words) {
             if (FURNITURE.contains(word)) {
-                return true;
+                return FURNITURE_NAME;
             }
         }
-        String lower = (cls + " " + id).toLowerCase(Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         for (String stem : STEMS) {
             if (lower.contains(stem)) {
-                return true;
+                return FURNITURE_NAME;
             }
         }
-        return false;
+        return 0;
     }
 
     /** True when the element's class or id names furniture that never holds the article (comments, ads, sharing, cookies...). */

@@ -20,7 +20,7 @@ final class LanguageGuesser {
 
     private static final String MODEL = "/langdetect-183.bin";
     /** Characters of text looked at: plenty for a confident guess, and bounded time on huge pages. */
-    private static final int SAMPLE = 1000;
+    private static final int SAMPLE = 600;
     private static final int MIN_LETTERS = 40;
     /** How far ahead of the next language a guess must be to overrule the page's declared language. */
     private static final double CLEAR_LEAD = 1.5;
