@@ -15,10 +15,13 @@ import picocli.CommandLine.Parameters;
 /** {@code filmwire clean PATH...}: the cleaned article of each page file, offline. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = {"Offline: prints the cleaned article of each page file (JSON lines), no Kafka needed.",
-                "One object per page, in file-name order: pageId (the file name), url, site, title, author,",
-                "publishedDate, language, text (the main text, paragraphs separated by blank lines) and",
-                "segments (the text cut at its headings). The same cleaner as the Streams app's pages.clean.",
-                "A page that cannot be cleaned is reported on stderr and left out; exit 1 when none could be."})
+                "",
+                "One object per page, in file-name order: pageId (the file name), url, site, title, author, "
+                        + "publishedDate, language, text (the main text, paragraphs separated by blank lines) and "
+                        + "segments (the text cut at its headings), as the Streams app writes them on pages.clean.",
+                "",
+                "Progress goes to stderr. A page that cannot be read or cleaned is reported there and left out; "
+                        + "the exit status is 1 when no page could be cleaned."})
 final class CleanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or folders (.html, .htm, .txt, .gz).")

@@ -35,6 +35,8 @@ final class BoilerplateNames {
             "gdpr", "share", "sharing", "sharebar", "sharetools", "social", "newsletter", "subscribe", "subscription",
             "signup", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "dfp", "sponsor",
             "sponsored", "outbrain", "taboola", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs");
+    private static final List<String> STRONG_STEMS = List.of("disqus", "outbrain", "taboola", "cookie", "newsletter",
+            "comments");
     /** Furniture names often written run together ("relatedposts", "sharebuttons"): found inside a class or id. */
     private static final List<String> STEMS = List.of("related", "sidebar", "share", "social", "newsletter",
             "advert", "sponsor", "breadcrumb", "disqus", "outbrain", "taboola", "footer", "navbar", "cookie",
@@ -68,17 +70,22 @@ final class BoilerplateNames {
 
     /** What one class or id value says: {@link #FURNITURE_NAME}, {@link #EMBED} or 0. */
     private static int verdict(String value) {
+        return verdict(value, FURNITURE, STEMS);
+    }
+
+    /** {@link #EMBED} when the value names an embedded post, {@link #FURNITURE_NAME} when it has one of the words or stems, else 0. */
+    private static int verdict(String value, Set<String> vocabulary, List<String> stems) {
         List<String> words = words(value);
         if (words.contains("embed") || words.contains("embedded")) {
             return EMBED;
         }
         for (String word : words) {
-            if (FURNITURE.contains(word)) {
+            if (vocabulary.contains(word)) {
                 return FURNITURE_NAME;
             }
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        for (String stem : STEMS) {
+        for (String stem : stems) {
             if (lower.contains(stem)) {
                 return FURNITURE_NAME;
             }
@@ -91,19 +98,7 @@ final class BoilerplateNames {
         if (el.normalName().equals("article") || isArticleBodyProperty(el)) {
             return false;
         }
-        String both = el.className() + " " + el.id();
-        List<String> words = words(both);
-        if (words.contains("embed") || words.contains("embedded")) {
-            return false;
-        }
-        for (String word : words) {
-            if (STRONG.contains(word)) {
-                return true;
-            }
-        }
-        String lower = both.toLowerCase(Locale.ROOT);
-        return lower.contains("disqus") || lower.contains("outbrain") || lower.contains("taboola")
-                || lower.contains("cookie") || lower.contains("newsletter") || lower.contains("comments");
+        return verdict(el.className() + " " + el.id(), STRONG, STRONG_STEMS) == FURNITURE_NAME;
     }
 
     /** True when the element's class or id names a comment section (never taken for the article). */
