@@ -337,9 +337,12 @@ final class MainContent {
     private static List<Block> filter(List<Block> inside) {
         List<Block> out = new ArrayList<>();
         Map<String, Boolean> stock = new HashMap<>();
-        for (Block block : inside) {
-            // table rows, and list items counted as content (a page of lists), stay even when they are links
-            boolean content = block.kind == Block.Kind.ROW || block.kind == Block.Kind.ITEM && block.weight > 0;
+        for (int i = 0; i < inside.size(); i++) {
+            Block block = inside.get(i);
+            // table rows, list items counted as content (a page of lists), and linked headings over
+            // prose (the items of an index page) stay even when they are links
+            boolean content = block.kind == Block.Kind.ROW || block.kind == Block.Kind.ITEM && block.weight > 0
+                    || block.isHeading() && headsProse(inside, i);
             boolean linkList = !content && isLinkList(block);
             boolean stockPhrase = block.text.length() < 60
                     && stock.computeIfAbsent(block.text, t -> STOCK_PHRASE.matcher(t).matches());
@@ -407,6 +410,16 @@ final class MainContent {
             return false;
         }
         return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
+    }
+
+    /** True when the next block that is not a heading is prose. */
+    private static boolean headsProse(List<Block> blocks, int i) {
+        for (int j = i + 1; j < blocks.size(); j++) {
+            if (!blocks.get(j).isHeading()) {
+                return blocks.get(j).weight > 0 && !isLinkList(blocks.get(j));
+            }
+        }
+        return false;
     }
 
     /** Text that is mostly web addresses (image sources leaking from markup, lists of links written out). */

@@ -109,6 +109,21 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void anIndexPageKeepsEachEntryApartUnderItsLinkedTitle() {
+        StringBuilder entries = new StringBuilder();
+        List<String> titles = List.of("Salt wins the audience award", "A week of Korean cinema", "The restored Gaslight");
+        for (String title : titles) {
+            entries.append("<div class=\"entry\"><h2><a href=\"/p/").append(title.length()).append("\">").append(title)
+                    .append("</a></h2><p>").append(title).append(": ").append(PROSE_2).append("</p></div>");
+        }
+        CleanPage page = clean("<html><body><nav><a href=\"/\">Home</a> <a href=\"/archive\">Archive</a></nav><main>"
+                + entries + "</main><footer><a href=\"/about\">About</a></footer></body></html>");
+
+        assertThat(page.segments()).extracting(CleanPage.Segment::heading).containsExactlyElementsOf(titles);
+        assertThat(page.segments()).allSatisfy(s -> assertThat(s.text()).isEqualTo(s.heading() + ": " + PROSE_2));
+    }
+
+    @Test
     void readsMetadataFromJsonLdAndBylines() {
         String html = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
                 + "{\"@type\":\"WebSite\",\"name\":\"Example\"},{\"@type\":\"NewsArticle\",\"headline\":\"A quiet triumph\","
