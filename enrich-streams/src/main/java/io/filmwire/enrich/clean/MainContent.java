@@ -40,19 +40,6 @@ final class MainContent {
     private static final int COMMENTS = 2;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE_ITEM = Pattern.compile("(?i)schema\\.org/\\w*(Article|Posting)\\b");
-    private static final Pattern STOCK_PHRASE = Pattern.compile("(?iu)^[\\p{P}\\s]*(advertisement|advertising|adverts?|ads?|"
-            + "sponsored( content)?|share( this)?( article| story| post| page)?( on \\w+)?|related( articles| stories| content| posts)?"
-            + "|read (more|next|also)|continue reading|click here\\b.*|sign up\\b.*|subscribe\\b.*|follow us\\b.*"
-            + "|(photo|image|picture|video|credit|source)s?( credit)?\\s*:.*|getty images|loading|skip to\\b.*|back to top"
-            + "|more (on|from|about) this\\b.*|recommended\\b.*|comments?|\\d+ comments?|print|email|tweet|share on \\w+"
-            + "|don'?t miss|also read|see also|most (read|popular|viewed)"
-            + "|log ?in|sign ?in|register|next|previous|menu|search|close|open|.*\\bjavascript\\b.*)[\\p{P}\\s]*$");
-
-    /** A caption's credit at its end: "... (Image: Getty)", "... Photo: AP". */
-    private static final Pattern CREDIT_LINE = Pattern.compile(
-            "(?iu)[(\\[]\\s*(image|photo|picture|pic|credit|source|foto|bild)s?\\s*:[^)\\]]{1,80}[)\\]]\\s*$"
-                    + "|^(image|photo|picture|credit|foto)s?( credit)?\\s*:");
-
     private final BoilerplateNames names;
 
     MainContent(BoilerplateNames names) {
@@ -344,10 +331,8 @@ final class MainContent {
             boolean content = block.kind == Block.Kind.ROW || block.kind == Block.Kind.ITEM && block.weight > 0
                     || block.isHeading() && headsProse(inside, i);
             boolean linkList = !content && isLinkList(block);
-            boolean stockPhrase = block.text.length() < 60
-                    && stock.computeIfAbsent(block.text, t -> STOCK_PHRASE.matcher(t).matches());
-            boolean credit = block.text.length() < 300 && CREDIT_LINE.matcher(block.text).find();
-            if (!linkList && !stockPhrase && !credit && !isMostlyUrls(block.text)) {
+            boolean furniture = stock.computeIfAbsent(block.text, StockPhrases::isFurniture);
+            if (!linkList && !furniture) {
                 out.add(block);
             }
         }
@@ -420,22 +405,6 @@ final class MainContent {
             }
         }
         return false;
-    }
-
-    /** Text that is mostly web addresses (image sources leaking from markup, lists of links written out). */
-    private static boolean isMostlyUrls(String text) {
-        if (text.indexOf("http") < 0) {
-            return false;
-        }
-        int urlChars = 0;
-        int urls = 0;
-        for (String word : text.split("\\s+")) {
-            if (word.startsWith("http://") || word.startsWith("https://")) {
-                urlChars += word.length();
-                urls++;
-            }
-        }
-        return urls >= 2 && urlChars * 2 > text.length();
     }
 
     /** Mostly links: a link list, a "read more", a teaser headline; not a sentence that happens to be full of links. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * of one short, title-like line (no closing punctuation, a capital or digit first, few words) that
  * is followed by text is a heading, and so is the first line of a block of "label: value" lines: the first one is the page's title (level 1), the others are
  * section or item titles (level null: inferred, not marked up). Lines marked as headings in
- * wikitext ("== Plot ==") or Markdown ("## Cast") are headings with their level. Stateless and thread-safe.
+ * wikitext ("== Plot ==") or Markdown ("## Cast") are headings with their level. Paragraphs that
+ * are furniture by their words alone ({@link StockPhrases}: "Edit article", "Advertisement") are left out. Stateless and thread-safe.
  */
 final class TextPages {
 
@@ -43,6 +44,7 @@ final class TextPages {
         }
         List<ArticleCleaner.Piece> pieces = new ArrayList<>(paragraphs.size());
         boolean first = true;
+        paragraphs.removeIf(StockPhrases::isFurniture);
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
             Matcher marked = MARKED_HEADING.matcher(paragraph);

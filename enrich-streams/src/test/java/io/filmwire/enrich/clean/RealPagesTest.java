@@ -74,6 +74,7 @@ class RealPagesTest {
         CleanPage.Segment redChapel = page.segments().stream().filter(s -> "The Red Chapel".equals(s.heading()))
                 .findFirst().orElseThrow();
         assertThat(redChapel.text()).contains("Danish-Korean comedians").doesNotContain("Yang Yong-hi");
+        assertThat(page.text()).doesNotContain("Edit article");
     }
 
     @Test
