@@ -197,6 +197,9 @@ class ArticleCleanerTest {
     void repairsTextThatWasDecodedWithTheWrongCharset() {
         assertThat(TextNormaliser.repair("Itâ€™s a cafÃ© in MÃ¼nchen")).isEqualTo("It’s a café in München");
         assertThat(TextNormaliser.repair("Ça coûte 5 €")).isEqualTo("Ça coûte 5 €");
+        String latin1 = new String("It’s “quoted” – café".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(TextNormaliser.inline(latin1)).isEqualTo("It’s “quoted” – café");
         assertThat(TextNormaliser.inline(" a\u00a0 b\u200b c \n\n d ")).isEqualTo("a b c\nd");
     }
 }
