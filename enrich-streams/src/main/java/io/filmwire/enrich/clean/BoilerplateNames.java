@@ -73,10 +73,12 @@ final class BoilerplateNames {
         return verdict(value, FURNITURE, STEMS);
     }
 
-    /** {@link #EMBED} when the value names an embedded post, {@link #FURNITURE_NAME} when it has one of the words or stems, else 0. */
+    /** {@link #EMBED} when the value names an embedded post (a tweet, a social embed; not its caption or a share button), {@link #FURNITURE_NAME} when it has one of the words or stems, else 0. */
     private static int verdict(String value, Set<String> vocabulary, List<String> stems) {
         List<String> words = words(value);
-        if (words.contains("embed") || words.contains("embedded")) {
+        if ((words.contains("embed") || words.contains("embedded") || words.contains("tweet"))
+                && !words.contains("caption") && !words.contains("credit") && !words.contains("share")
+                && !words.contains("button")) {
             return EMBED;
         }
         for (String word : words) {
