@@ -42,7 +42,8 @@ final class CleanCommand implements Callable<Integer> {
             if (page != null) {
                 try {
                     clean = cleaner.cleanPage(page);
-                } catch (ArticleCleaner.RejectedPageException e) {
+                } catch (RuntimeException | StackOverflowError e) {
+                    // as in the Streams app, where such a page goes to pages.dlq: say why, go on
                     err.println("failed '" + page.pageId() + "': " + e.getMessage());
                 }
             }

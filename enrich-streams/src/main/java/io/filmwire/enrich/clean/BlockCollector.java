@@ -34,7 +34,7 @@ final class BlockCollector implements NodeFilter {
             "fieldset", "legend", "details", "summary", "center", "menu", "hgroup", "body", "html", "dir", "listing");
     /** Elements under which text is likely not the article, unless they turn out to hold most of it. */
     private static final Set<String> SOFT_TAGS = Set.of("nav", "aside", "footer", "header", "figcaption", "menu",
-            "form", "fieldset", "legend", "details", "address");
+            "form", "fieldset", "legend", "address");
     private static final Set<String> SOFT_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist", "alert", "status");
     private static final Set<String> LIST_GROUPS = Set.of("ul", "ol", "dl", "menu", "dir");
