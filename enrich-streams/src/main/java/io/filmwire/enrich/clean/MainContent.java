@@ -368,8 +368,7 @@ final class MainContent {
         if (block.isHeading()) {
             return block.level > 1;
         }
-        return block.weight > 0 && block.chars >= 40 || isSentence(block) || block.kind == Block.Kind.ITEM
-                || block.kind == Block.Kind.ROW;
+        return block.weight > 0 && block.chars >= 40 || isSentence(block) || isTabular(block);
     }
 
     /** A whole sentence of a few words, few links: "Remember the slogan?" (not a byline or a date). */
@@ -388,13 +387,17 @@ final class MainContent {
         if (block.isHeading()) {
             for (int j = i + 1; j < blocks.size(); j++) {
                 if (!blocks.get(j).isHeading()) {
-                    return blocks.get(j).kind == Block.Kind.ITEM || blocks.get(j).kind == Block.Kind.ROW
-                            || blocks.get(j).weight > 0;
+                    return isTabular(blocks.get(j)) || blocks.get(j).weight > 0;
                 }
             }
             return false;
         }
-        return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.weight > 0;
+        return isTabular(block) || block.weight > 0;
+    }
+
+    /** A list item, a table row, or the label of a row ({@code th}) whose value is a list. */
+    private static boolean isTabular(Block block) {
+        return block.kind == Block.Kind.ITEM || block.kind == Block.Kind.ROW || block.owner.normalName().equals("th");
     }
 
     /** True when the next block that is not a heading is prose. */
