@@ -145,6 +145,10 @@ final class MainContent {
         } else {
             headline = -1;
         }
+        if (headline >= 0 && prose(blocks, 0, headline, container, cleared)
+                > prose(blocks, headline + 1, blocks.size(), container, cleared)) {
+            headline = -1; // more prose comes before that heading than after: it is not where the article starts
+        }
         List<Block> inside = new ArrayList<>();
         for (int i = headline + 1; i < blocks.size(); i++) {
             Block block = blocks.get(i);
@@ -153,6 +157,18 @@ final class MainContent {
             }
         }
         return filter(inside);
+    }
+
+    /** Weight of the prose inside {@code container} among blocks {@code from} (inclusive) to {@code to}. */
+    private static double prose(List<Block> blocks, int from, int to, Element container, Set<Element> cleared) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            Block block = blocks.get(i);
+            if (block.weight > 0 && !isExcluded(block, cleared) && isInside(block.owner, container)) {
+                sum += block.weight;
+            }
+        }
+        return sum;
     }
 
     /** Under a furniture element that was not cleared. */

@@ -124,6 +124,13 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void aHeadlineBelowTheTextDoesNotCutTheTextAway() {
+        CleanPage page = clean("<html><head><title>Fishermen film opens festival</title></head><body><div><p>" + PROSE_1
+                + "</p><p>" + PROSE_2 + "</p><h1>Fishermen film opens festival</h1><p>" + PROSE_3 + "</p></div></body></html>");
+        assertThat(page.text()).startsWith(PROSE_1).endsWith(PROSE_3);
+    }
+
+    @Test
     void readsMetadataFromJsonLdAndBylines() {
         String html = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
                 + "{\"@type\":\"WebSite\",\"name\":\"Example\"},{\"@type\":\"NewsArticle\",\"headline\":\"A quiet triumph\","
