@@ -5,7 +5,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * One run of a page's text between block boundaries (a paragraph, a heading, a list item, a table
- * row), with what the cleaner needs to judge it. Mutable only while {@link BlockCollector} builds it.
+ * row), with what the cleaner needs to judge it. {@link BlockCollector} makes it; {@link MainContent}
+ * writes its {@code weight} and {@code kept}. Belongs to one page's cleaning; not thread-safe.
  */
 final class Block {
 
