@@ -95,6 +95,9 @@ final class BlockCollector implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY;
         }
         if (depth > 0 && isSoftBoilerplate(el, tag)) {
+            if (heading != null && !BLOCKS.contains(tag)) {
+                return FilterResult.SKIP_ENTIRELY; // furniture inside a heading: "[edit]", a share icon, a permalink
+            }
             flagged.add(el);
         }
         switch (tag) {

@@ -86,7 +86,7 @@ class ArticleCleanerTest {
         StringBuilder items = new StringBuilder("<p>" + PROSE_1 + "</p>");
         List<String> titles = List.of("1. The Long Coast", "2. Salt", "3. Winter Harbour");
         for (String title : titles) {
-            items.append("<h2>").append(title).append("</h2><p>").append(title.substring(3)).append(" ").append(PROSE_2)
+            items.append("<h2>").append(title).append("<span class=\"edit-link\">[edit]</span></h2><p>").append(title.substring(3)).append(" ").append(PROSE_2)
                     .append("</p>");
         }
         CleanPage page = clean(newsPage(items.toString()));
