@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 RunCommand.class,
                 ExtractCommand.class,
+                CleanCommand.class,
                 IngestCommand.class,
                 TailCommand.class,
                 DedupCommand.class,

@@ -91,6 +91,36 @@ abstract class PipelineContract {
     }
 
     @Test
+    void aPostedPageComesOutCleanedOnPagesClean() throws Exception {
+        String paragraph = "The festival's closing film is a patient portrait of a family of fishermen, shot over four"
+                + " winters on the same stretch of coast, and it was met with a long ovation.";
+        String page = "<html><head><title>Closing night | Test News</title></head><body><nav><a href=\"/\">Home</a>"
+                + " <a href=\"/films\">Films</a></nav><article><h1>Closing night</h1><p>" + paragraph + "</p>"
+                + "<div class=\"share\"><a href=\"#\">Share</a></div></article><footer>Copyright Test News</footer>"
+                + "</body></html>";
+        HttpResponse<String> accepted = post("/pages?url=https://news.example/closing-" + UUID.randomUUID(), "text/html",
+                page);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String pageId = Json.mapper().readTree(accepted.body()).path("pageId").asText();
+
+        JsonNode clean = Await.until(TIMEOUT, "the page on pages.clean", () ->
+                TopicReader.readToEnd(services().kafka(), Topics.PAGES_CLEAN.name()).stream()
+                        .filter(r -> pageId.equals(r.key()))
+                        .map(r -> {
+                            try {
+                                return Json.mapper().readTree(r.value());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        })
+                        .findFirst().orElse(null));
+        assertThat(SchemaValidator.get().violations(MessageSchema.CLEAN_PAGE, clean)).isEmpty();
+        assertThat(clean.path("text").asText()).isEqualTo(paragraph);
+        assertThat(clean.path("title").asText()).isEqualTo("Closing night");
+        assertThat(clean.path("language").asText()).isEqualTo("en");
+    }
+
+    @Test
     void aCorruptMessageLandsInTheDeadLetterTopicAndTheNextPageStillFlows() throws Exception {
         String key = "corrupt-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

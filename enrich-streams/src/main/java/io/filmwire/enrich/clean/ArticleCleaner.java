@@ -5,184 +5,174 @@ import io.filmwire.schema.PageIds;
 import io.filmwire.schema.RawPage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Separates a page's article from its boilerplate (navigation, ads, sign-up boxes, footers) and cuts
- * it at its headings. Reads the DOM without changing it, so extractors can share it. Stateless and
- * thread-safe.
+ * Separates a page's article from its boilerplate (navigation, ads, sign-up boxes, comments, related
+ * links, footers), cuts it at its headings and reads its title, author, date and language.
+ *
+ * <p>HTML pages: the DOM is cut into blocks ({@link BlockCollector}), the article's container is the
+ * element whose blocks weigh most as prose ({@link MainContent}), and its boilerplate blocks are
+ * dropped; lists and tables inside the article are kept (a list item or table row per line, cells
+ * joined by " | "). Plain-text pages: paragraphs at blank lines ({@link TextPages}). Every heading
+ * starts a segment, so a listicle keeps its items apart: {@code h1}-{@code h6} with their level, and
+ * headings that are not marked up, with level null (a short paragraph in bold or in capitals over
+ * prose, a title-like line of a text page).
+ *
+ * <p>Bounded work: at most {@value #MAX_COLLECTED_CHARS} characters of a page are looked at and at
+ * most {@value #MAX_TEXT_CHARS} characters of main text come out (the rest is cut at a paragraph
+ * and logged); the DOM walk is iterative, so nesting depth does not matter. Reads the Jsoup document
+ * without changing it, so extractors can share it. Stateless and thread-safe.
  */
 public final class ArticleCleaner {
 
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "(?i)(^|[-_ ])(nav|navbar|menu|footer|header|sidebar|social|share|sharing|newsletter|signup|sign-up|"
-                    + "subscribe|advert|ads|ad-slot|promo|cookie|consent|breadcrumb|related|comments?|popup|modal)($|[-_ ])");
-    private static final java.util.Set<String> SKIPPED_TAGS = java.util.Set.of(
-            "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-            "button", "select", "input", "textarea", "head");
-    private static final java.util.Set<String> BLOCKS = java.util.Set.of(
-            "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th",
-            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "figure", "figcaption", "tbody", "thead");
+    /** Most characters of page text looked at. */
+    public static final int MAX_COLLECTED_CHARS = 4_000_000;
+    /** Most characters of main text in a clean page. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleCleaner.class);
+
+    private final BoilerplateNames names = new BoilerplateNames();
+    private final MainContent mainContent = new MainContent(names);
+
+    /** A page that cannot be cleaned (it goes to pages.dlq with this message). */
+    public static final class RejectedPageException extends RuntimeException {
+        public RejectedPageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The article of a raw page: parsed when it is HTML, else read as text. */
+    public CleanPage cleanPage(RawPage raw) {
+        return raw.isHtml() ? clean(raw, parse(raw)) : cleanText(raw);
+    }
+
+    /** The DOM of an HTML page, as the Streams app parses it (base URI: the page's URL). */
+    public static Document parse(RawPage raw) {
+        try {
+            return Jsoup.parse(raw.body(), raw.url() == null ? "" : raw.url());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new RejectedPageException("cannot parse the page as HTML: " + e, e);
+        }
+    }
 
     /** The article of an HTML page. */
     public CleanPage clean(RawPage raw, Document doc) {
-        List<Block> blocks = new ArrayList<>();
+        PageMetadata meta = PageMetadata.of(doc, raw.url());
+        List<Block> article = List.of();
         Element body = doc.body();
         if (body != null) {
-            collect(body, blocks);
+            BlockCollector.Result collected = BlockCollector.collect(body, names, MAX_COLLECTED_CHARS);
+            if (collected.truncated()) {
+                LOG.warn("Page '{}' has over {} characters of text: only the first {} were cleaned", raw.pageId(),
+                        MAX_COLLECTED_CHARS, MAX_COLLECTED_CHARS);
+            }
+            article = mainContent.select(collected.blocks(), meta.title());
         }
-        return assemble(raw, blocks, metaTitle(doc), meta(doc, "author", "article:author"),
-                meta(doc, "article:published_time", "date", "datePublished"), language(doc));
+        List<Piece> pieces = new ArrayList<>(article.size());
+        for (int i = 0; i < article.size(); i++) {
+            Block block = article.get(i);
+            Integer level = block.isHeading() ? Integer.valueOf(block.level) : null;
+            boolean heading = block.isHeading() || isInferredHeading(article, i);
+            pieces.add(new Piece(block.text, heading, level, block.group));
+        }
+        String title = meta.title() != null ? meta.title() : raw.title();
+        return assemble(raw, pieces, title, meta.author(), meta.publishedDate(), meta.language());
     }
 
-    /** The article of a plain-text page: its non-empty lines, headings where a line looks like one. */
+    /** The article of a plain-text page: paragraphs at blank lines, headings where a line looks like a title. */
     public CleanPage cleanText(RawPage raw) {
-        List<Block> blocks = new ArrayList<>();
-        for (String paragraph : raw.body().split("\\R\\s*\\R")) {
-            String text = normalise(paragraph);
-            if (!text.isEmpty()) {
-                blocks.add(new Block(null, text));
+        String body = raw.body();
+        if (body.length() > MAX_COLLECTED_CHARS) {
+            LOG.warn("Page '{}' has {} characters: only the first {} were cleaned", raw.pageId(), body.length(),
+                    MAX_COLLECTED_CHARS);
+            body = body.substring(0, MAX_COLLECTED_CHARS);
+        }
+        List<Piece> pieces = TextPages.pieces(body);
+        String title = raw.title();
+        if (title == null && !pieces.isEmpty() && pieces.get(0).heading()) {
+            title = pieces.get(0).text();
+        }
+        return assemble(raw, pieces, title, null, null, null);
+    }
+
+    /** A paragraph of the clean text; {@code group} joins list items and table rows with single line breaks. */
+    record Piece(String text, boolean heading, Integer level, Object group) {
+    }
+
+    /** A short title-like paragraph all in bold or in capitals, followed by prose: a listicle's item or a section title. */
+    private static boolean isInferredHeading(List<Block> blocks, int i) {
+        Block block = blocks.get(i);
+        if (block.kind != Block.Kind.PARAGRAPH || block.text.length() > 120 || i + 1 >= blocks.size()
+                || !TextPages.isTitleLike(block.text) || !(block.bold || isCapitals(block.text))) {
+            return false;
+        }
+        Block next = blocks.get(i + 1);
+        return !next.isHeading() && !next.bold && next.weight > 0;
+    }
+
+    private static boolean isCapitals(String text) {
+        int upper = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isUpperCase(c)) {
+                upper++;
             }
         }
-        String title = blocks.isEmpty() ? null : firstLine(blocks.get(0).text());
-        return assemble(raw, blocks, title, null, null, null);
+        return upper >= 4;
     }
 
-    private record Block(Integer headingLevel, String text) {
-    }
-
-    private static void collect(Element root, List<Block> blocks) {
-        StringBuilder current = new StringBuilder();
-        root.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    current.append(text.getWholeText());
-                    return FilterResult.CONTINUE;
-                }
-                if (!(node instanceof Element el)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                String tag = el.normalName();
-                if (SKIPPED_TAGS.contains(tag) || isBoilerplate(el) || isHidden(el)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (BLOCKS.contains(tag)) {
-                    flush(current, null, blocks);
-                }
-                if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
-                    String heading = normalise(el.text());
-                    if (!heading.isEmpty()) {
-                        blocks.add(new Block(tag.charAt(1) - '0', heading));
-                    }
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element el && BLOCKS.contains(el.normalName())) {
-                    flush(current, null, blocks);
-                }
-                return FilterResult.CONTINUE;
-            }
-        });
-        flush(current, null, blocks);
-    }
-
-    private static void flush(StringBuilder current, Integer level, List<Block> blocks) {
-        String text = normalise(current.toString());
-        current.setLength(0);
-        if (!text.isEmpty()) {
-            blocks.add(new Block(level, text));
-        }
-    }
-
-    private static boolean isBoilerplate(Element el) {
-        String idClass = (el.id() + " " + el.className()).toLowerCase(Locale.ROOT);
-        return !idClass.isBlank() && BOILERPLATE.matcher(idClass).find()
-                || "navigation".equals(el.attr("role")) || "banner".equals(el.attr("role"))
-                || "contentinfo".equals(el.attr("role"));
-    }
-
-    private static boolean isHidden(Element el) {
-        return el.hasAttr("hidden") || el.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
-    }
-
-    private static CleanPage assemble(RawPage raw, List<Block> blocks, String title, String author, String date,
-                                      String language) {
+    private static CleanPage assemble(RawPage raw, List<Piece> pieces, String title, String author, String date,
+                                      String declaredLanguage) {
         List<CleanPage.Segment> segments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        StringBuilder segmentText = new StringBuilder();
         String heading = null;
         Integer level = null;
-        StringBuilder segmentText = new StringBuilder();
-        for (Block block : blocks) {
-            if (text.length() > 0) {
-                text.append("\n\n");
+        Object previousGroup = null;
+        boolean hasSegment = false;
+        for (Piece piece : pieces) {
+            if (text.length() + piece.text().length() > MAX_TEXT_CHARS) {
+                LOG.warn("Page '{}' has over {} characters of main text: the rest is left out of its clean page",
+                        raw.pageId(), MAX_TEXT_CHARS);
+                break;
             }
-            text.append(block.text());
-            if (block.headingLevel() != null) {
-                if (segmentText.length() > 0 || heading != null) {
+            boolean sameGroup = piece.group() != null && piece.group() == previousGroup;
+            if (text.length() > 0) {
+                text.append(sameGroup ? "\n" : "\n\n");
+            }
+            text.append(piece.text());
+            previousGroup = piece.group();
+            if (piece.heading()) {
+                if (hasSegment) {
                     segments.add(new CleanPage.Segment(heading, level, segmentText.toString()));
                 }
-                heading = block.text();
-                level = block.headingLevel();
+                heading = piece.text();
+                level = piece.level();
                 segmentText.setLength(0);
+                hasSegment = true;
             } else {
                 if (segmentText.length() > 0) {
-                    segmentText.append("\n\n");
+                    segmentText.append(sameGroup ? "\n" : "\n\n");
                 }
-                segmentText.append(block.text());
+                segmentText.append(piece.text());
+                hasSegment = true;
             }
         }
-        if (segmentText.length() > 0 || heading != null) {
+        if (hasSegment) {
             segments.add(new CleanPage.Segment(heading, level, segmentText.toString()));
         }
+        String body = text.toString();
+        String language = LanguageGuesser.guess(body, declaredLanguage);
         String url = raw.url();
-        return new CleanPage(raw.pageId(), url, PageIds.site(url), title != null ? title : raw.title(), author, date,
-                language, text.toString(), segments);
-    }
-
-    private static String metaTitle(Document doc) {
-        String og = meta(doc, "og:title", "twitter:title");
-        if (og != null) {
-            return og;
-        }
-        String title = normalise(doc.title());
-        return title.isEmpty() ? null : title;
-    }
-
-    private static String meta(Document doc, String... names) {
-        for (String name : names) {
-            Element el = doc.selectFirst("meta[name=" + name + "], meta[property=" + name + "], meta[itemprop=" + name + "]");
-            if (el != null && !el.attr("content").isBlank()) {
-                return normalise(el.attr("content"));
-            }
-        }
-        return null;
-    }
-
-    private static String language(Document doc) {
-        Element html = doc.selectFirst("html");
-        String lang = html == null ? "" : html.attr("lang").strip();
-        return lang.isEmpty() ? null : lang.toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl).strip();
-    }
-
-    /** Collapses runs of spaces (keeping single newlines), trims. */
-    static String normalise(String text) {
-        return text.replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n ?", "\n")
-                .replaceAll("\\n{2,}", "\n").strip();
+        return new CleanPage(raw.pageId(), url, PageIds.site(url), title, author, date, language, body, segments);
     }
 }
