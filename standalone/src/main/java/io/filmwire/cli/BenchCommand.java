@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code filmwire bench}: end-to-end throughput and latency on the embedded broker. Generates
- * distinct film pages (each a different film, so nothing is a duplicate), writes them to pages.raw
+ * distinct film pages (each a different film with text of its own made-up words, so no page is a
+ * near-duplicate of another and every one reaches reconciliation), writes them to pages.raw
  * as fast as Kafka acknowledges, and times each page from its acknowledgement to the change event
  * it causes on films.changes (committed, so after both Streams apps' transactions).
  */
@@ -163,11 +164,19 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static final String[] WORDS = ("the film follows a family through one long winter on the coast where "
-            + "light and salt shape every day and the director keeps the camera close to faces hands and weather "
-            + "while the score stays quiet and the editing lets scenes breathe until the last storm arrives").split(" ");
     private static final String[] NAMES = {"Anne Moreau", "Tom Hardwick", "Ida Sorensen", "Lars Berg", "Mia Holt",
             "Omar Haddad", "Lina Benali", "Jonas Berg", "Mia Cohen", "Paul Mercer", "Ana Ruiz", "Idris Malik"};
+    private static final String LETTERS = "abcdefghiklmnoprstuvy";
+
+    /** A made-up word: pages built from them share no text, so none is a near-duplicate of another. */
+    private static String word(Random random) {
+        StringBuilder w = new StringBuilder();
+        int length = 3 + random.nextInt(7);
+        for (int i = 0; i < length; i++) {
+            w.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        return w.toString();
+    }
 
     /** Distinct film pages: each its own title, year, director and cast, with article text to the size asked. */
     static List<RawPage> generate(int count, int bytes) {
@@ -175,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
         List<RawPage> out = new ArrayList<>(count);
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
-            String title = "Bench Film " + Integer.toString(i, 36).toUpperCase(Locale.ROOT) + " " + WORDS[i % WORDS.length];
+            String title = "Bench Film " + Integer.toString(i, 36).toUpperCase(Locale.ROOT) + " " + word(random);
             int year = 1950 + random.nextInt(75);
             String director = NAMES[random.nextInt(NAMES.length)];
             StringBuilder body = new StringBuilder("<!doctype html><html><head><title>").append(title).append(" (")
@@ -189,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
             while (body.length() < bytes) {
                 body.append("<p>");
                 for (int w = 0; w < 60; w++) {
-                    body.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                    body.append(word(random)).append(w % 12 == 11 ? ". " : " ");
                 }
                 body.append("</p>");
             }

@@ -64,9 +64,9 @@ public final class FilmwireCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // logback's own status lines go to stdout by default, which is the commands' output: send errors to stderr only
+        // logback prints its own status lines to stdout, which is the commands' output: keep them out
         if (System.getProperty("logback.statusListenerClass") == null) {
-            System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.OnErrorConsoleStatusListener");
+            System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
         }
         boolean longRunning = args.length > 0 && java.util.Set.of("run", "broker", "ingest-service", "enrich-streams",
                 "publish-service").contains(args[0]);
