@@ -21,14 +21,17 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What operators watch on the topics: for each Filmwire topic its partitions, how many records it
- * has taken in (end minus start offsets, so a compacted topic shows what it still holds), and for
+ * What operators watch on the topics: for each Filmwire topic its partitions, its offsets (end minus
+ * start: the records it holds plus transaction markers; a compacted topic shows what it still holds), and for
  * each consumer group reading it, how far behind it is. One admin client, closed with this. Thread-safe.
  */
 public final class TopicStats implements AutoCloseable {
 
-    /** One topic's figures. */
-    public record TopicFigures(String name, boolean compacted, int partitions, long records,
+    /**
+     * One topic's figures. {@code offsets}: end minus start offsets over its partitions, that is the
+     * records it holds plus the markers of the transactions that wrote them.
+     */
+    public record TopicFigures(String name, boolean compacted, int partitions, long offsets,
                                Map<String, Long> lagByGroup) {
     }
 
@@ -68,12 +71,12 @@ public final class TopicStats implements AutoCloseable {
             if (d == null) {
                 continue;
             }
-            long records = 0;
+            long offsets = 0;
             for (var p : d.partitions()) {
                 TopicPartition tp = new TopicPartition(topic.name(), p.partition());
-                records += ends.get(tp).offset() - starts.get(tp).offset();
+                offsets += ends.get(tp).offset() - starts.get(tp).offset();
             }
-            out.add(new TopicFigures(topic.name(), topic.compacted(), d.partitions().size(), records,
+            out.add(new TopicFigures(topic.name(), topic.compacted(), d.partitions().size(), offsets,
                     lag.getOrDefault(topic.name(), Map.of())));
         }
         return out;

@@ -36,9 +36,11 @@ public final class DomLabelExtractor {
     public Set<Element> extract(Element root, WorkFacts facts) {
         Map<Element, Labels.Meaning> labels = find(root);
         Set<Element> elsewhere = Regions.repeatedItemBlocks(labels);
+        // rating labels on three elements or more rate items (reviews), not the film
+        boolean perItemRatings = labels.values().stream().filter(m -> m.field() == Labels.Field.RATING).count() >= 3;
         for (Map.Entry<Element, Labels.Meaning> e : labels.entrySet()) {
             Element label = e.getKey();
-            if (Regions.inside(label, elsewhere)) {
+            if (Regions.inside(label, elsewhere) || perItemRatings && e.getValue().field() == Labels.Field.RATING) {
                 continue;
             }
             List<Node> value = valueOf(label, labels);

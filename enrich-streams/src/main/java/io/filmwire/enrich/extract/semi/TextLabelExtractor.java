@@ -22,6 +22,7 @@ public final class TextLabelExtractor {
      *                  and only for single values (credit lists there are read from the markup)
      */
     public void extract(List<String> lines, boolean plainText, WorkFacts facts) {
+        boolean perItemRatings = repeatedRatingLabels(lines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.length() > 400) {
@@ -42,6 +43,9 @@ public final class TextLabelExtractor {
                     value = value.substring(inner.get().valueStart()).strip();
                 }
                 value = value.replaceAll("\\.$", "");
+                if (perItemRatings && prefix.get().meaning().field() == Labels.Field.RATING) {
+                    continue; // "Rating: 3/4" under each critic's review is not the film's rating
+                }
                 if (!value.isEmpty()) {
                     add(prefix.get().meaning(), label, value, facts);
                 }
@@ -79,6 +83,22 @@ public final class TextLabelExtractor {
             }
         }
         LabelValues.add(meaning, label, value, rows, facts);
+    }
+
+    /** True when rating labels stand on three lines or more: ratings of items (reviews), not of the film. */
+    private static boolean repeatedRatingLabels(List<String> lines) {
+        int n = 0;
+        for (String line : lines) {
+            if (line.length() <= 400) {
+                for (String segment : segments(line.strip())) {
+                    Optional<Labels.Prefix> p = Labels.prefix(segment);
+                    if (p.isPresent() && p.get().meaning().field() == Labels.Field.RATING && ++n >= 3) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Where a new "Label:" starts inside a line, after a full stop or semicolon ("Director: X. Screenplay: Y."). */

@@ -68,6 +68,23 @@ class TextLabelExtractorTest {
     }
 
     @Test
+    void ratingsRepeatedUnderEachReviewAreNotTheFilms() {
+        FilmMention m = single(text("""
+                Beacon
+
+                Beacon is a 2019 documentary. Beacon was filmed on the Breton coast.
+
+                Critic reviews
+                A patient film. | Rating: 3/4
+                Too slow for me. | Rating: 2/5
+                Quietly stunning. | Rating: 8.5/10
+                """));
+        assertThat(m.rating()).isNull();
+        assertThat(single(text("Beacon\n\nBeacon is a 2019 documentary.\n\nRating: 7.5/10 (1,024 votes)\n"))
+                .rating().value().count()).isEqualTo(1024L);
+    }
+
+    @Test
     void pipeSeparatedLabelsInOneLine() {
         FilmMention m = single(text("نام فیلم : 4 باندی\n| کارگردان : محمدجعفر باقری نیا | ژانر (موضوع) : اجتماعی\n"
                 + "مخاطب : بزرگسال | کیفیت فیلم : عالی | مدت زمان : 75 دقیقه\n"));
