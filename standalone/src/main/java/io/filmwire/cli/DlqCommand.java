@@ -4,9 +4,7 @@ import io.filmwire.common.KafkaSettings;
 import io.filmwire.publish.ops.DeadLetters;
 import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.Json;
-import java.util.LinkedHashMap;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -32,18 +30,10 @@ final class DlqCommand implements Runnable {
     /** Options both subcommands take. */
     static final class Connection {
         @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-                description = "Kafka (bootstrap.servers; default: localhost:9092, the standalone's broker).")
-        String bootstrapServers;
+        ClusterOptions cluster;
 
         DeadLetters deadLetters() {
-            Map<String, String> fixed = new LinkedHashMap<>();
-            if (bootstrapServers != null) {
-                fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-            }
-            return new DeadLetters(KafkaSettings.from(config.settings(fixed)));
+            return new DeadLetters(KafkaSettings.from(cluster.settings()));
         }
     }
 

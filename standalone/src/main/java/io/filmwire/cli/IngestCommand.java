@@ -1,6 +1,5 @@
 package io.filmwire.cli;
 
-import io.filmwire.common.KafkaSettings;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.PageFiles;
 import io.filmwire.ingest.PageIntake;
@@ -12,10 +11,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,23 +34,16 @@ final class IngestCommand implements Callable<Integer> {
     private static final int WINDOW = 100;
 
     @Mixin
-    ConfigOptions config;
+    ClusterOptions cluster;
 
     @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Page files, folders, or http(s) URLs of pages.")
     List<String> inputs;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to write to (bootstrap.servers; default: localhost:9092, the standalone's broker).")
-    String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        Map<String, String> fixed = new LinkedHashMap<>();
-        if (bootstrapServers != null) {
-            fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        IngestConfig ingest = IngestConfig.from(config.settings(fixed));
+        IngestConfig ingest = IngestConfig.from(cluster.settings());
         List<String> urls = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (String input : inputs) {

@@ -5,8 +5,6 @@ import io.filmwire.common.KafkaSettings;
 import io.filmwire.publish.OverrideEditor;
 import io.filmwire.schema.FilmOverrides;
 import io.filmwire.schema.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Parameters;
 final class OverrideCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ClusterOptions cluster;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,9 +46,6 @@ final class OverrideCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "Remove the override of FIELD instead of setting it.")
     boolean remove;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to write to (bootstrap.servers; default: localhost:9092, the standalone's broker).")
-    String bootstrapServers;
 
     @Override
     public Integer call() {
@@ -67,11 +62,7 @@ final class OverrideCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        Map<String, String> fixed = new LinkedHashMap<>();
-        if (bootstrapServers != null) {
-            fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        KafkaSettings kafka = KafkaSettings.from(config.settings(fixed));
+        KafkaSettings kafka = KafkaSettings.from(cluster.settings());
         try (OverrideEditor overrides = new OverrideEditor(kafka)) {
             FilmOverrides after;
             try {

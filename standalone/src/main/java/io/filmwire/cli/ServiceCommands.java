@@ -1,6 +1,5 @@
 package io.filmwire.cli;
 
-import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
 import io.filmwire.standalone.EmbeddedKafkaBroker;
 import io.filmwire.standalone.Services;
@@ -26,10 +25,7 @@ final class ServiceCommands {
     /** Options of a service run alone. */
     static final class ServiceOptions {
         @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka cluster (bootstrap.servers).")
-        String bootstrapServers;
+        ClusterOptions cluster;
 
         @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (http.port).")
         Integer httpPort;
@@ -39,16 +35,13 @@ final class ServiceCommands {
 
         Settings settings() {
             Map<String, String> fixed = new LinkedHashMap<>();
-            if (bootstrapServers != null) {
-                fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-            }
             if (httpPort != null) {
                 fixed.put(StandaloneConfig.HTTP_PORT, httpPort.toString());
             }
             if (dataDir != null) {
                 fixed.put(StandaloneConfig.DATA_DIR, dataDir.toString());
             }
-            return config.settings(fixed);
+            return cluster.settings(fixed);
         }
     }
 

@@ -8,8 +8,6 @@ import io.filmwire.schema.Topics;
 import io.filmwire.common.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Parameters;
 final class TailCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ClusterOptions cluster;
 
     @Parameters(paramLabel = "TOPIC", description = "pages.raw, pages.clean, pages.dlq, films.reconciled, films.records, films.changes or films.overrides.")
     String topic;
@@ -37,20 +35,13 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--exit-at-end", description = "Stop at the end of the topic instead of waiting for more.")
     boolean exitAtEnd;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka to read (bootstrap.servers; default: localhost:9092).")
-    String bootstrapServers;
 
     @Override
     public Integer call() {
         if (Topics.byName(topic) == null) {
             System.err.println("note: '" + topic + "' is not a Filmwire topic; printing it anyway");
         }
-        Map<String, String> fixed = new LinkedHashMap<>();
-        if (bootstrapServers != null) {
-            fixed.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        KafkaSettings kafka = KafkaSettings.from(config.settings(fixed));
+        KafkaSettings kafka = KafkaSettings.from(cluster.settings());
         AtomicBoolean stop = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
         TopicReader.read(kafka, topic, fromBeginning, exitAtEnd, this::print, stop::get);
