@@ -14,7 +14,7 @@ final class Progress {
     private final PrintStream err;
     private final boolean terminal;
     private final long start = System.nanoTime();
-    private long lastPrint = start;
+    private long lastPrint;
     private int done;
     private int failed;
 
