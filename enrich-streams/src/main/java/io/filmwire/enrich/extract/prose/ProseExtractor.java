@@ -63,6 +63,21 @@ public final class ProseExtractor {
             + "actors|stars?|starring|co-starring|featuring|features|subject|(film|documentary|movie|video|short) by|"
             + "runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
 
+    /** Roles a bare role noun may give without a film being named in the sentence. */
+    private static final Set<String> DIRECTING = Set.of("director");
+    /** A sentence that speaks of a film. */
+    private static final Pattern FILM_CONTEXT = Pattern.compile(
+            "(?i)\\b(film|films|movie|movies|documentary|feature|short|picture|cast|shoot|shot|set|screen|scenes?)\\b|'s (film|movie)");
+
+    /** True when the name is followed by a possessive in the sentence ("Steven Spielberg's Jaws"). */
+    private static boolean possessiveAfter(Nlp.Sentence s, String firstName, int from) {
+        int at = s.text().indexOf(firstName);
+        return at >= 0 && POSSESSIVE_NAME.matcher(s.text().substring(at)).lookingAt();
+    }
+
+    private static final Pattern POSSESSIVE_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}.\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.\\-]*|van|von|de|der|da|di|du|la|le))*['’]s\\b");
+
     /** Sentences tagged at most per text: bounds the cost of a huge page. */
     private static final int MAX_TAGGED_SENTENCES = 400;
 
@@ -166,7 +181,15 @@ public final class ProseExtractor {
                 if (i + 1 < t.length && lower[i + 1].equals("of")) {
                     continue; // "director of photography NAME" is read by its own cue
                 }
-                for (String name : namesAfter(s, i + 1)) {
+                boolean filmContext = FILM_CONTEXT.matcher(s.text()).find();
+                if (!DIRECTING.contains(role) && !filmContext) {
+                    continue; // "record producer Mark Ronson": a job, but not on this film
+                }
+                List<String> names = namesAfter(s, i + 1);
+                if (!names.isEmpty() && possessiveAfter(s, names.get(names.size() - 1), i + 1)) {
+                    continue; // "director Steven Spielberg's Jaws": another film of that person
+                }
+                for (String name : names) {
                     facts.credit(role, name, null, Layer.PROSE, s.text(), CONFIDENCE * 0.9);
                 }
                 continue;

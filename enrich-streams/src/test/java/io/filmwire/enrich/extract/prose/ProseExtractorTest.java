@@ -31,7 +31,7 @@ class ProseExtractorTest {
                 .containsExactly("self:Joong-wha Choi");
         assertThat(credits("The thriller, starring Katherine Waterston, Cathy Moriarty and Harvey Keitel, opens today."))
                 .containsExactly("cast:Katherine Waterston", "cast:Cathy Moriarty", "cast:Harvey Keitel");
-        assertThat(credits("We also see Dunkirk cinematographer Hoyte van Hoytema at work."))
+        assertThat(credits("We also see Dunkirk cinematographer Hoyte van Hoytema at work on the film."))
                 .containsExactly("cinematographer:Hoyte van Hoytema");
     }
 
@@ -43,6 +43,10 @@ class ProseExtractorTest {
         assertThat(credits("Rachel Link curates content for the Short Film Showcase.")).isEmpty();
         assertThat(credits("The conversation moves away from Kim Jong-un and his regime.")).isEmpty();
         assertThat(credits("Written by Anonymous")).isEmpty();
+        assertThat(credits("It owes a debt to director Steven Spielberg's Jaws, which it quotes twice.")).isEmpty();
+        assertThat(credits("The song was made with record producer Mark Ronson in a weekend.")).isEmpty();
+        assertThat(credits("The film's producer Ana Ruiz found the money in Morocco."))
+                .containsExactly("producer:Ana Ruiz");
     }
 
     @Test
