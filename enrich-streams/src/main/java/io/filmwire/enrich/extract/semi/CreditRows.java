@@ -180,33 +180,82 @@ public final class CreditRows {
      * commas and "and".
      */
     static List<String> names(List<? extends Node> value) {
-        List<String> linked = new ArrayList<>();
-        int links = 0;
-        for (Node n : value) {
-            if (n instanceof Element el) {
-                List<Element> anchors = new ArrayList<>(el.select("a"));
-                if (el.normalName().equals("a")) {
-                    anchors.add(0, el);
-                }
-                for (Element a : anchors) {
-                    links++;
-                    String name = PersonNames.clean(a.text());
-                    if (PersonNames.isName(name) && !linked.contains(name)) {
-                        linked.add(name);
-                    }
+        List<String> out = new ArrayList<>();
+        for (Line line : lines(value)) {
+            if (isProse(line.text())) {
+                continue;
+            }
+            List<String> linked = new ArrayList<>();
+            for (String link : line.links()) {
+                String name = PersonNames.clean(link);
+                if (PersonNames.isName(name)) {
+                    linked.add(name);
                 }
             }
-        }
-        if (!linked.isEmpty() && linked.size() * 2 >= links - 2) {
-            return linked;
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : DomText.text(value).split("\n")) {
-            if (!isProse(line)) {
-                out.addAll(PersonNames.split(line));
+            // a line that links its people is read by its links ("Stephen King (short story) Frank Darabont")
+            List<String> names = !linked.isEmpty() && linked.size() * 2 >= line.links().size() - 2
+                    ? linked : PersonNames.split(line.text());
+            for (String name : names) {
+                if (!out.contains(name)) {
+                    out.add(name);
+                }
             }
         }
         return out;
+    }
+
+    /** A line of a value: its text and the texts of the links in it. */
+    private record Line(String text, List<String> links) {
+    }
+
+    /** The value cut into lines at blocks and {@code <br>}, each with its links. */
+    private static List<Line> lines(List<? extends Node> value) {
+        List<Line> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<String> links = new ArrayList<>();
+        for (Node n : value) {
+            collectLines(n, text, links, lines);
+        }
+        endLine(text, links, lines);
+        return lines;
+    }
+
+    private static void collectLines(Node node, StringBuilder text, List<String> links, List<Line> lines) {
+        if (node instanceof TextNode t) {
+            text.append(t.text());
+            return;
+        }
+        if (!(node instanceof Element el) || DomText.INVISIBLE.contains(el.normalName())) {
+            return;
+        }
+        String tag = el.normalName();
+        boolean block = DomText.BLOCKS.contains(tag);
+        if (block) {
+            endLine(text, links, lines);
+        }
+        if (tag.equals("a")) {
+            String linkText = el.text().strip();
+            if (!linkText.isEmpty()) {
+                links.add(linkText);
+            }
+            text.append(el.text());
+        } else {
+            for (Node child : el.childNodes()) {
+                collectLines(child, text, links, lines);
+            }
+        }
+        if (block) {
+            endLine(text, links, lines);
+        }
+    }
+
+    private static void endLine(StringBuilder text, List<String> links, List<Line> lines) {
+        String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        if (!t.isEmpty()) {
+            lines.add(new Line(t, List.copyOf(links)));
+        }
+        text.setLength(0);
+        links.clear();
     }
 
     /** A sentence rather than a list of names: long, or with a full stop inside. */

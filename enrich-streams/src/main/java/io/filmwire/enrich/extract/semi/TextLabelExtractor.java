@@ -30,8 +30,8 @@ public final class TextLabelExtractor {
             }
             for (String segment : segments(line)) {
                 Optional<Labels.Prefix> prefix = Labels.prefix(segment);
-                if (prefix.isEmpty()) {
-                    continue;
+                if (prefix.isEmpty() || !plainText && startsLowerCase(segment)) {
+                    continue; // "director of photography: Chicago" in a crew row is a job, not a label
                 }
                 String label = segment.substring(0, prefix.get().valueStart());
                 String value = segment.substring(prefix.get().valueStart()).strip();
@@ -83,6 +83,17 @@ public final class TextLabelExtractor {
             }
         }
         LabelValues.add(meaning, label, value, rows, facts);
+    }
+
+    /** True when the text starts with a lower-case letter (labels start a line with a capital, where the script has them). */
+    private static boolean startsLowerCase(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (Character.isLetter(c)) {
+                return Character.isLowerCase(c);
+            }
+        }
+        return false;
     }
 
     /** True when rating labels stand on three lines or more: ratings of items (reviews), not of the film. */

@@ -84,6 +84,18 @@ class DomLabelExtractorTest {
     }
 
     @Test
+    void unlinkedNamesBesideLinkedOnesAndJobsInCrewRows() {
+        FilmMention m = page("<table class=\"infobox\"><tr><th>Produced by</th><td><a href=\"/wiki/A\">A. Kitman Ho</a>"
+                + "<br />Oliver Stone</td></tr><tr><th>Written by</th><td><a>Stephen King</a> (short story) <a>Frank Darabont</a>"
+                + " (screenplay)</td></tr></table>"
+                + "<h4>Camera and Electrical Department</h4><table><tr><td><a>Bob Hall</a></td><td>...</td>"
+                + "<td>director of photography: Chicago</td></tr></table>");
+        assertThat(names(m, "producer")).containsExactly("A. Kitman Ho", "Oliver Stone");
+        assertThat(names(m, "writer")).containsExactly("Stephen King", "Frank Darabont");
+        assertThat(names(m, "cinematographer")).isEmpty();
+    }
+
+    @Test
     void aSectionOfProseUnderACreditHeadingGivesNoNames() {
         FilmMention m = page("<h3>Editing</h3><p>During the first assembly cut, Cameron altered the planned ending."
                 + " Brock and Lizzy see the elderly Rose at the stern of the boat. Jack attacks him.</p>");
