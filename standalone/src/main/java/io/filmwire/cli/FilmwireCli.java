@@ -41,7 +41,7 @@ public final class FilmwireCli implements Runnable {
         CommandLine cli = new CommandLine(new FilmwireCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("filmwire " + commandLine.getCommandName() + ": " + describe(e));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));
             if (Boolean.getBoolean("filmwire.debug") || System.getenv("FILMWIRE_DEBUG") != null) {
                 e.printStackTrace(err);
             }
@@ -51,14 +51,20 @@ public final class FilmwireCli implements Runnable {
         return cli;
     }
 
-    private static String describe(Throwable e) {
+    /** One line saying what went wrong and, where it can, what to do about it. */
+    static String describe(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return "Kafka did not answer in time (" + e.getMessage() + "); is it running, and is --bootstrap-servers"
+                    + " (or bootstrap.servers) right? './filmwire run' starts a pipeline with its broker on localhost:9092";
+        }
         String message = e.getMessage();
         Throwable cause = e.getCause();
-        if (message == null && cause != null) {
+        if (cause != null && (message == null || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                || cause instanceof java.nio.file.NoSuchFileException)) {
             return describe(cause);
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder: " + message;
         }
         return message == null ? e.toString() : message;
     }
