@@ -20,7 +20,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerPipelineIT extends PipelineContract {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1");
 
     @TempDir
     static Path dataDir;
