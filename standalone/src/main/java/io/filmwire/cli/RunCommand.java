@@ -49,12 +49,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = settings();
         Standalone standalone = Standalone.start(settings, true);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("filmwire: stopping");
-            standalone.close();
-            stopped.countDown();
-        }, "filmwire-shutdown"));
+        CountDownLatch stopped = ServiceCommands.closeOnShutdown("filmwire", standalone);
         System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics),"
                 + " Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(), standalone.bootstrapServers());
         IngestConfig intake = IngestConfig.from(settings);

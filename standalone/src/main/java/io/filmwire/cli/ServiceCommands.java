@@ -51,6 +51,14 @@ final class ServiceCommands {
     }
 
     static int awaitStop(String name, AutoCloseable running, int httpPort) throws InterruptedException {
+        CountDownLatch stopped = closeOnShutdown(name, running);
+        System.err.println(name + ": running" + (httpPort > 0 ? ", HTTP on port " + httpPort : "") + ". Ctrl-C stops.");
+        stopped.await();
+        return 0;
+    }
+
+    /** Closes {@code running} when the JVM is asked to stop (Ctrl-C, SIGTERM); the latch opens once it is closed. */
+    static CountDownLatch closeOnShutdown(String name, AutoCloseable running) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println(name + ": stopping");
@@ -61,9 +69,7 @@ final class ServiceCommands {
             }
             stopped.countDown();
         }, name + "-shutdown"));
-        System.err.println(name + ": running" + (httpPort > 0 ? ", HTTP on port " + httpPort : "") + ". Ctrl-C stops.");
-        stopped.await();
-        return 0;
+        return stopped;
     }
 
     @Command(name = "ingest-service", mixinStandardHelpOptions = true,

@@ -1,8 +1,7 @@
 package io.filmwire.enrich.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.filmwire.schema.Json;
-import java.io.IOException;
+import io.filmwire.enrich.extract.structured.JsonLd;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,9 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +41,10 @@ record PageMetadata(String title, String author, String publishedDate, String la
             "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "review", "report", "techarticle",
             "scholarlyarticle", "socialmediaposting", "liveblogposting", "backgroundnewsarticle", "posting", "webpage",
             "creativework", "movie", "videoobject", "medicalwebpage", "howto", "recipe");
-    private static final int MAX_JSON_CHARS = 1 << 20;
     private static final Set<String> BYLINE_CLASSES = Set.of("byline", "author", "author-name", "byline-name",
             "byline__name", "author__name");
     private static final Set<String> NOT_A_NAME = Set.of("undefined", "null", "none", "admin", "administrator",
             "unknown", "anonymous", "author", "editor", "staff");
-    private static final int MAX_JSON_NODES = 20_000;
     private static final Pattern BY = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|\\b)");
     private static final Pattern ISO_PREFIX = Pattern.compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
@@ -319,43 +314,13 @@ record PageMetadata(String title, String author, String publishedDate, String la
     /** The first schema.org article-like object in the page's JSON-LD, or null. */
     private static JsonNode jsonLdArticle(List<String> scripts) {
         JsonNode fallback = null;
-        for (String json : scripts) {
-            if (json.length() > MAX_JSON_CHARS) {
-                continue;
-            }
-            JsonNode root;
-            try {
-                root = Json.mapper().readTree(json.strip());
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            Deque<JsonNode> todo = new ArrayDeque<>();
-            todo.push(root);
-            int seen = 0;
-            while (!todo.isEmpty() && seen++ < MAX_JSON_NODES) {
-                JsonNode node = todo.pop();
-                if (node == null) {
-                    continue;
+        for (JsonNode node : JsonLd.objects(scripts)) {
+            if (isArticleType(node.get("@type"))) {
+                if (node.hasNonNull("headline") || node.hasNonNull("datePublished")) {
+                    return node;
                 }
-                if (node.isArray()) {
-                    for (int i = node.size() - 1; i >= 0; i--) {
-                        todo.push(node.get(i));
-                    }
-                } else if (node.isObject()) {
-                    if (isArticleType(node.get("@type"))) {
-                        if (node.hasNonNull("headline") || node.hasNonNull("datePublished")) {
-                            return node;
-                        }
-                        if (fallback == null) {
-                            fallback = node;
-                        }
-                    }
-                    if (node.has("@graph")) {
-                        todo.push(node.get("@graph"));
-                    }
-                    if (node.has("mainEntity")) {
-                        todo.push(node.get("mainEntity"));
-                    }
+                if (fallback == null) {
+                    fallback = node;
                 }
             }
         }

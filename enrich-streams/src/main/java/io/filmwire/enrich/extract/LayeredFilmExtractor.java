@@ -10,6 +10,7 @@ import io.filmwire.enrich.extract.semi.FactBullets;
 import io.filmwire.enrich.extract.semi.RatingWidgets;
 import io.filmwire.enrich.extract.semi.TextLabelExtractor;
 import io.filmwire.enrich.extract.semi.WikitextInfobox;
+import io.filmwire.enrich.extract.structured.JsonLd;
 import io.filmwire.enrich.extract.structured.StructuredExtractor;
 import io.filmwire.enrich.extract.structured.Titles;
 import io.filmwire.enrich.extract.works.Headings;
@@ -67,11 +68,12 @@ public final class LayeredFilmExtractor implements FilmExtractor {
     }
 
     private List<FilmMention> html(PageContext page) {
-        List<JsonNode> movies = StructuredExtractor.movies(page.document());
+        List<JsonNode> objects = JsonLd.objects(page.document());
+        List<JsonNode> movies = StructuredExtractor.movies(objects);
         if (movies.size() >= 2) {
             return structuredList(page, movies);
         }
-        WorkFacts facts = structured.extract(page.document());
+        WorkFacts facts = structured.extract(page.document(), objects);
         Element body = page.document().body();
         if (body != null) {
             Set<Element> elsewhere = domLabels.extract(body, facts);

@@ -5,6 +5,7 @@ import io.filmwire.enrich.model.Fact;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.enrich.model.Layer;
 import io.filmwire.enrich.reconcile.Survivorship;
+import io.filmwire.enrich.reconcile.TitleKeys;
 import io.filmwire.schema.FilmRecord.Credit;
 import io.filmwire.schema.FilmRecord.Rating;
 import io.filmwire.schema.RawPage;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.text.Normalizer;
 
 /**
  * Everything the extractors found about one work on one page, before a value is chosen per field.
@@ -149,9 +149,9 @@ public final class WorkFacts {
         if (title.isEmpty()) {
             return Optional.empty();
         }
-        String titleKey = fold(title.get().value());
-        List<Fact<String>> otherTitles = new ArrayList<>(distinct(aliases, WorkFacts::fold));
-        otherTitles.removeIf(a -> fold(a.value()).equals(titleKey));
+        String titleKey = TitleKeys.titleKey(title.get().value());
+        List<Fact<String>> otherTitles = new ArrayList<>(distinct(aliases, TitleKeys::titleKey));
+        otherTitles.removeIf(a -> TitleKeys.titleKey(a.value()).equals(titleKey));
         Fact<Integer> year = best(years).orElse(null);
         Fact<Integer> runtime = best(runtimes).orElse(null);
         Fact<Rating> rating = bestRating().orElse(null);
@@ -176,7 +176,7 @@ public final class WorkFacts {
     private List<Fact<Credit>> distinctCredits() {
         Map<String, Fact<Credit>> byKey = new LinkedHashMap<>();
         for (Fact<Credit> f : credits) {
-            String key = f.value().role() + ":" + fold(f.value().name());
+            String key = f.value().role() + ":" + TitleKeys.nameKey(f.value().name());
             byKey.merge(key, f, (a, b) -> score(b) > score(a) ? withCharacter(b, a) : withCharacter(a, b));
         }
         return new ArrayList<>(byKey.values());
@@ -197,11 +197,6 @@ public final class WorkFacts {
             byKey.merge(key.apply(f.value()), f, (a, b) -> score(b) > score(a) ? b : a);
         }
         return new ArrayList<>(byKey.values());
-    }
-
-    static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
 }

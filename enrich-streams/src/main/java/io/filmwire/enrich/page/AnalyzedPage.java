@@ -6,10 +6,8 @@ import java.util.List;
 
 /**
  * A page after cleaning and extraction: its article and the works it describes.
- *
- * @param fingerprint hash of the normalised main text (exact duplicates share it)
  */
-public record AnalyzedPage(CleanPage clean, List<FilmMention> mentions, String fingerprint) {
+public record AnalyzedPage(CleanPage clean, List<FilmMention> mentions) {
 
     public AnalyzedPage {
         mentions = List.copyOf(mentions);

@@ -5,11 +5,8 @@ import io.filmwire.enrich.extract.FilmExtractor;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.schema.CleanPage;
 import io.filmwire.schema.DlqEntry.Stage;
-import io.filmwire.schema.PageIds;
 import io.filmwire.schema.RawPage;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,7 +26,7 @@ public final class PageAnalyzer {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
     }
 
-    /** The page's article, fingerprint and works. */
+    /** The page's article and works. */
     public AnalyzedPage analyze(RawPage raw) {
         Document doc;
         CleanPage clean;
@@ -45,13 +42,6 @@ public final class PageAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             throw new PageProcessingException(Stage.EXTRACT, "cannot extract films: " + e, e);
         }
-        return new AnalyzedPage(clean, mentions, fingerprint(clean.text()));
-    }
-
-    /** Hash of the text with case, accents, punctuation and spacing normalised away. */
-    public static String fingerprint(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip();
-        return PageIds.sha256Hex(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new AnalyzedPage(clean, mentions);
     }
 }

@@ -31,11 +31,31 @@ public final class JsonLd {
     private JsonLd() {
     }
 
-    /** Every JSON object in the page's JSON-LD scripts, with {@code @graph} members flattened, in page order. */
+    /** A script longer than this is not read (a page's real JSON-LD is a few KB). */
+    static final int MAX_SCRIPT_CHARS = 1 << 20;
+    /** Objects kept at most per page: bounds the walk of a hostile document. */
+    static final int MAX_OBJECTS = 20_000;
+
+    /** Every JSON object in the page's JSON-LD scripts, with nested containers flattened, in page order. */
     public static List<JsonNode> objects(Document doc) {
-        List<JsonNode> out = new ArrayList<>();
+        List<String> scripts = new ArrayList<>();
         for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
-            for (JsonNode node : parse(script.data())) {
+            scripts.add(script.data());
+        }
+        return objects(scripts);
+    }
+
+    /**
+     * Every JSON object in these JSON-LD script texts: a graph's members, a list's items, what a
+     * review or page is about, each after the object holding it. Bounded in size and count.
+     */
+    public static List<JsonNode> objects(List<String> scripts) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String script : scripts) {
+            if (script.length() > MAX_SCRIPT_CHARS) {
+                continue;
+            }
+            for (JsonNode node : parse(script)) {
                 flatten(node, out);
             }
         }
@@ -76,7 +96,7 @@ public final class JsonLd {
     }
 
     private static void flatten(JsonNode node, List<JsonNode> out) {
-        if (node == null) {
+        if (node == null || out.size() >= MAX_OBJECTS) {
             return;
         }
         if (node.isArray()) {

@@ -28,10 +28,10 @@ public final class StructuredExtractor {
     private static final Set<String> RATED_TYPES = Set.of("creativework", "creativeworkseries", "movieseries",
             "webpage", "product", "article", "blogposting", "tvseries");
 
-    /** The Movie objects of the page's JSON-LD, in page order. */
-    public static List<JsonNode> movies(Document doc) {
+    /** The Movie objects among a page's JSON-LD objects ({@link JsonLd#objects}), in page order. */
+    public static List<JsonNode> movies(List<JsonNode> objects) {
         List<JsonNode> movies = new ArrayList<>();
-        for (JsonNode node : JsonLd.objects(doc)) {
+        for (JsonNode node : objects) {
             if (JsonLd.types(node).stream().anyMatch(MOVIE_TYPES::contains) && JsonLd.text(node.get("name")) != null) {
                 movies.add(node);
             }
@@ -39,11 +39,14 @@ public final class StructuredExtractor {
         return movies;
     }
 
-    /** Facts of the page's single film from JSON-LD, microdata and meta tags. */
-    public WorkFacts extract(Document doc) {
+    /**
+     * Facts of the page's single film from JSON-LD, microdata and meta tags.
+     *
+     * @param objects the page's JSON-LD objects, read once by the caller ({@link JsonLd#objects})
+     */
+    public WorkFacts extract(Document doc, List<JsonNode> objects) {
         WorkFacts facts = new WorkFacts();
-        List<JsonNode> objects = JsonLd.objects(doc);
-        List<JsonNode> movies = movies(doc);
+        List<JsonNode> movies = movies(objects);
         if (!movies.isEmpty()) {
             movie(movies.get(0), facts);
         } else {
