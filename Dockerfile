@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 COPY .mvn .mvn
 COPY schemas schemas
+COPY common common
 COPY ingest-service ingest-service
 COPY enrich-streams enrich-streams
 COPY publish-service publish-service
