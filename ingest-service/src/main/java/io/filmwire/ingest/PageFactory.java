@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Turns bytes into a {@link RawPage}: decodes the charset (byte-order mark, then the declared
- * charset, then a {@code <meta charset>}, then strict UTF-8, else windows-1252), decides HTML or
+ * Turns bytes into a {@link RawPage}: decodes the charset (byte-order mark, valid UTF-8, the declared
+ * charset, a {@code <meta charset>}, ICU4J's detector, else windows-1252: see {@link #decode}), decides HTML or
  * text, refuses binary content, and takes the canonical URL from the page
  * ({@code <link rel=canonical>}, {@code og:url}) when none is given. Stateless and thread-safe.
  */
@@ -108,11 +110,23 @@ public final class PageFactory {
         return true;
     }
 
-    /** Decodes {@code bytes}: BOM, declared charset, meta charset, strict UTF-8, windows-1252. */
+    /**
+     * Decodes {@code bytes}, trusting the bytes over what the page says of them: a byte-order mark;
+     * then UTF-8 when the bytes are valid UTF-8 (whatever the page or the sender declares: a page
+     * saved as UTF-8 often keeps the {@code windows-1251} of its original); then the sender's
+     * charset; then the page's {@code <meta charset>}; then the encoding ICU4J's CharsetDetector
+     * finds most likely; windows-1252 as the last resort.
+     *
+     * @param declared the charset the sender gave (a {@code Content-Type} parameter), or null
+     */
     public static String decode(byte[] bytes, String declared) {
         Charset bom = bomCharset(bytes);
         if (bom != null) {
             return new String(bytes, bom);
+        }
+        String utf8 = strictUtf8(bytes);
+        if (utf8 != null) {
+            return utf8;
         }
         Charset charset = charset(declared);
         if (charset == null) {
@@ -122,17 +136,46 @@ public final class PageFactory {
                 charset = charset(m.group(1));
             }
         }
-        if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
-            return new String(bytes, charset);
+        if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
+            charset = detected(bytes);
         }
+        return new String(bytes, charset);
+    }
+
+    /** The bytes as UTF-8, or null when they are not valid UTF-8. */
+    private static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            // declared or assumed UTF-8 but it is not: the usual culprit is windows-1252
-            return new String(bytes, charset != null ? StandardCharsets.UTF_8 : WINDOWS_1252);
+            return null;
         }
     }
+
+    /** Least confidence (0-100) at which the detector's guess is taken over windows-1252. */
+    private static final int MIN_DETECTOR_CONFIDENCE = 20;
+
+    /** The legacy encoding ICU4J finds most likely for bytes that are not UTF-8; windows-1252 when it is unsure. */
+    static Charset detected(byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        // markup is ASCII whatever the encoding: the detector judges the text
+        detector.enableInputFilter(true);
+        detector.setText(bytes.length > DETECT_BYTES ? java.util.Arrays.copyOf(bytes, DETECT_BYTES) : bytes);
+        for (CharsetMatch match : detector.detectAll()) {
+            if (match.getConfidence() < MIN_DETECTOR_CONFIDENCE) {
+                break;
+            }
+            Charset found = charset(match.getName());
+            if (found != null && !found.equals(StandardCharsets.UTF_8) && !found.name().startsWith("UTF-")) {
+                // ISO-8859-1 is read as its superset windows-1252, as browsers do
+                return found.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : found;
+            }
+        }
+        return WINDOWS_1252;
+    }
+
+    /** Bytes the detector reads at most: enough text to tell encodings apart. */
+    private static final int DETECT_BYTES = 64 * 1024;
 
     private static Charset bomCharset(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {

@@ -70,4 +70,34 @@ class PageFactoryTest {
         assertThatThrownBy(() -> page(new byte[] {'a', 0, 'b'}, null, null, null))
                 .isInstanceOf(PageFactory.UnsupportedContentException.class);
     }
+
+    @Test
+    void validUtf8WinsOverADeclarationThatContradictsIt() {
+        // a page saved as UTF-8 that kept the windows-1251 declaration of its original
+        String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+                + "</head><body><h1>Осколки</h1><p>режиссер Джереми Подесва</p></body></html>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        assertThat(page(bytes, RawPage.HTML, null, null).body()).contains("Осколки", "Джереми Подесва");
+        assertThat(page(bytes, RawPage.HTML, "windows-1251", null).body()).contains("Осколки");
+    }
+
+    @Test
+    void aDeclaredLegacyEncodingIsUsedWhenTheBytesAreNotUtf8() {
+        String html = "<html><head><meta charset=\"windows-1251\"></head><body><p>Брат, 1997, режиссер Алексей Балабанов</p></body></html>";
+        assertThat(page(html.getBytes(Charset.forName("windows-1251")), RawPage.HTML, null, null).body())
+                .contains("Брат, 1997, режиссер Алексей Балабанов");
+    }
+
+    @Test
+    void anUndeclaredLegacyEncodingIsDetected() {
+        String russian = "Фильм рассказывает о молодом человеке, который возвращается домой из армии и ищет своего "
+                + "старшего брата в Петербурге. Режиссер Алексей Балабанов снял эту картину в тысяча девятьсот "
+                + "девяносто седьмом году, и она стала одной из самых известных лент своего времени.";
+        assertThat(page(russian.getBytes(Charset.forName("windows-1251")), RawPage.TEXT, null, null).body())
+                .isEqualTo(russian);
+        String japanese = "この映画は、小さな町に住む少女が不思議な世界に迷い込み、家族を救うために働く物語です。"
+                + "監督は長年アニメーションを作り続けてきた人物で、美しい背景と音楽が高く評価されました。";
+        assertThat(page(japanese.getBytes(Charset.forName("Shift_JIS")), RawPage.TEXT, null, null).body())
+                .isEqualTo(japanese);
+    }
 }
