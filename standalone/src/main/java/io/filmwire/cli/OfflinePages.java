@@ -60,6 +60,22 @@ final class OfflinePages {
         return progress;
     }
 
+    /**
+     * Shows every page of {@code inputs} to its site's profile before any is extracted, as a pipeline
+     * that has seen them all would know the sites' templates. Unreadable files are skipped silently
+     * here (the extraction pass reports them).
+     */
+    static void learnSites(List<Path> inputs, OfflinePipeline pipeline, PrintStream err) throws IOException {
+        Instant now = Instant.now();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        for (Path file : files(inputs)) {
+            RawPage page = read(file, now, quiet);
+            if (page != null) {
+                pipeline.observe(page);
+            }
+        }
+    }
+
     /** Says on {@code err} which pages the pipeline could not process, and why. */
     static void reportFailures(OfflinePipeline pipeline, PrintStream err) {
         for (OfflinePipeline.Failure failure : pipeline.failures()) {

@@ -78,6 +78,47 @@ public final class WorkFacts {
         }
     }
 
+    /** Forgets the title candidates (the page's title is decided by the title vote). */
+    public void titlesClear() {
+        titles.clear();
+    }
+
+    /** Adds the years and running times {@code other} found. */
+    public void addYearsAndRuntimes(WorkFacts other) {
+        years.addAll(other.years);
+        runtimes.addAll(other.runtimes);
+    }
+
+    /** The year candidates. */
+    public List<Fact<Integer>> years() {
+        return years;
+    }
+
+    /** The running-time candidates. */
+    public List<Fact<Integer>> runtimes() {
+        return runtimes;
+    }
+
+    /** The rating candidates. */
+    public List<Fact<Rating>> ratings() {
+        return ratings;
+    }
+
+    /** The languages found. */
+    public List<Fact<String>> languages() {
+        return languages;
+    }
+
+    /** The alias candidates. */
+    public List<Fact<String>> aliases() {
+        return aliases;
+    }
+
+    /** The title candidates. */
+    public List<Fact<String>> titles() {
+        return titles;
+    }
+
     /** Adds everything {@code other} found. */
     public void addAll(WorkFacts other) {
         titles.addAll(other.titles);

@@ -4,6 +4,7 @@ import io.filmwire.enrich.dedup.Deduplicator;
 import io.filmwire.enrich.dedup.MemoryDedupIndex;
 import io.filmwire.enrich.dedup.PageSignature;
 import io.filmwire.enrich.dedup.Verdict;
+import io.filmwire.enrich.extract.site.SiteProfiles;
 import io.filmwire.enrich.page.AnalyzedPage;
 import io.filmwire.enrich.page.PageAnalyzer;
 import io.filmwire.enrich.page.PageProcessingException;
@@ -36,9 +37,13 @@ public final class OfflinePipeline {
     private final Reconciler reconciler;
     private final MemoryDedupIndex dedupIndex = new MemoryDedupIndex();
     private final ReconcileState state = ReconcileState.inMemory();
+    private final SiteProfiles profiles = SiteProfiles.inMemory(MAX_SITES);
     private final Map<String, FilmRecord> films = new LinkedHashMap<>();
     private final List<Verdict> verdicts = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
+
+    /** Sites whose profiles are kept at once. */
+    private static final int MAX_SITES = 100_000;
 
     public OfflinePipeline(PageAnalyzer analyzer) {
         this(analyzer, new Deduplicator(), new Reconciler());
@@ -57,7 +62,7 @@ public final class OfflinePipeline {
     public AnalyzedPage add(RawPage page) {
         AnalyzedPage analyzed;
         try {
-            analyzed = analyzer.analyze(page);
+            analyzed = analyzer.analyze(page, profiles);
         } catch (PageProcessingException e) {
             failures.add(new Failure(page.pageId(), e.stage().id(), e.getMessage()));
             return null;
@@ -72,6 +77,19 @@ public final class OfflinePipeline {
                     verdict.kept() ? analyzed.mentions() : List.of(), at, state));
         }
         return analyzed;
+    }
+
+    /**
+     * Shows a page to its site's profile without analysing it: a command given many pages shows them
+     * all first, so each is read knowing its site's template as the whole set shows it.
+     */
+    public void observe(RawPage page) {
+        analyzer.observe(page, profiles);
+    }
+
+    /** How the page is read, with the extractor's decisions (the page is not added to the films). */
+    public io.filmwire.enrich.extract.PageExtractor.Reading explain(RawPage page) {
+        return analyzer.explain(page, profiles);
     }
 
     /** Sets the overrides of a film, as an editor's message on films.overrides would. */
@@ -89,8 +107,15 @@ public final class OfflinePipeline {
         }
     }
 
-    /** Adds every page, reporting each analysis (null for a failed page) to {@code progress}. */
+    /**
+     * Adds every page, reporting each analysis (null for a failed page) to {@code progress}. The
+     * pages given together are first all shown to their sites' profiles, so each is read knowing
+     * its site's template as the whole set shows it.
+     */
     public void addAll(Iterable<RawPage> pages, Consumer<AnalyzedPage> progress) {
+        for (RawPage page : pages) {
+            analyzer.observe(page, profiles);
+        }
         for (RawPage page : pages) {
             progress.accept(add(page));
         }

@@ -1,7 +1,7 @@
 package io.filmwire.enrich.page;
 
 import io.filmwire.enrich.clean.ArticleCleaner;
-import io.filmwire.enrich.extract.LayeredFilmExtractor;
+import io.filmwire.enrich.extract.PageExtractor;
 
 /** The production analyzer, the same for the Streams app and the offline commands. */
 public final class Analyzers {
@@ -14,6 +14,6 @@ public final class Analyzers {
      * each analyzer has its own non-thread-safe parts, so use one per thread.
      */
     public static PageAnalyzer standard() {
-        return new PageAnalyzer(new ArticleCleaner(), new LayeredFilmExtractor());
+        return new PageAnalyzer(new ArticleCleaner(), new PageExtractor());
     }
 }

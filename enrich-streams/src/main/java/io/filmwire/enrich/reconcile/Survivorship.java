@@ -99,6 +99,9 @@ public final class Survivorship {
     private record Choice<T>(T value, List<Evidence> evidence, Conflict conflict) {
     }
 
+    /** Reasons kept at most under provenance "work" (why the pages are taken to describe a film). */
+    private static final int MAX_WORK_EVIDENCE = 12;
+
     /**
      * The record of {@code mentions} (at least one), with {@code version} and {@code at}.
      */
@@ -136,6 +139,17 @@ public final class Survivorship {
         List<Credit> credits = union(mentions, FilmMention::credits,
                 c -> c.role() + ":" + TitleKeys.nameKey(c.name()), provenance, "credits");
         credits = credits.stream().sorted(Comparator.comparingInt((Credit c) -> roleRank(c.role()))).toList();
+        List<Evidence> work = new ArrayList<>();
+        for (FilmMention m : mentions) {
+            for (Fact<String> why : m.work()) {
+                if (work.size() < MAX_WORK_EVIDENCE) {
+                    work.add(new Evidence(why.value(), m.pageId(), why.layer(), why.evidence(), why.confidence()));
+                }
+            }
+        }
+        if (!work.isEmpty()) {
+            provenance.put("work", work);
+        }
 
         Map<String, SourceRef> sources = new LinkedHashMap<>();
         for (FilmMention m : mentions) {

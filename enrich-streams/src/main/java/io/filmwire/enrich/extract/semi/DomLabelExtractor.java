@@ -34,7 +34,15 @@ public final class DomLabelExtractor {
      * @return the blocks judged to be about other films, for the other extractors to skip
      */
     public Set<Element> extract(Element root, WorkFacts facts) {
-        Map<Element, Labels.Meaning> labels = find(root);
+        return extract(root, facts, java.util.Collections.emptySet());
+    }
+
+    /**
+     * As {@link #extract(Element, WorkFacts)}, leaving out the subtrees {@code skipped} (site chrome,
+     * the items of a listing that are other works).
+     */
+    public Set<Element> extract(Element root, WorkFacts facts, Set<Element> skipped) {
+        Map<Element, Labels.Meaning> labels = find(root, skipped);
         Set<Element> elsewhere = Regions.repeatedItemBlocks(labels);
         // rating labels on three elements or more rate items (reviews), not the film
         boolean perItemRatings = labels.values().stream().filter(m -> m.field() == Labels.Field.RATING).count() >= 3;
@@ -61,6 +69,10 @@ public final class DomLabelExtractor {
 
     /** The label elements below {@code root}, in document order, outermost only. */
     Map<Element, Labels.Meaning> find(Element root) {
+        return find(root, java.util.Collections.emptySet());
+    }
+
+    Map<Element, Labels.Meaning> find(Element root, Set<Element> skipped) {
         Map<Element, Labels.Meaning> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
         root.filter(new NodeFilter() {
@@ -70,7 +82,7 @@ public final class DomLabelExtractor {
                     return FilterResult.SKIP_CHILDREN;
                 }
                 String tag = el.normalName();
-                if (DomText.INVISIBLE.contains(tag) || Regions.isElsewhere(el)) {
+                if (DomText.INVISIBLE.contains(tag) || Regions.isElsewhere(el) || skipped.contains(el)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 String text = shortText(el);

@@ -12,10 +12,10 @@ import org.jsoup.select.NodeVisitor;
 /** Text of DOM nodes with line breaks where blocks and {@code <br>} break it. Stateless. */
 public final class DomText {
 
-    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
+    public static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
             "dd", "table", "tbody", "thead", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
             "br", "figure", "figcaption", "header", "footer", "aside", "nav", "form", "hr", "option", "select");
-    static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg", "iframe",
+    public static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg", "iframe",
             "select", "option", "button", "input", "textarea", "object", "embed", "canvas");
 
     private DomText() {

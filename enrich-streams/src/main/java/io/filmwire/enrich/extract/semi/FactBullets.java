@@ -1,6 +1,7 @@
 package io.filmwire.enrich.extract.semi;
 
 import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.text.Dates;
 import io.filmwire.enrich.extract.text.Digits;
 import io.filmwire.enrich.extract.text.Ratings;
 import io.filmwire.enrich.extract.text.Runtimes;
@@ -47,8 +48,8 @@ public final class FactBullets {
             facts.rating(rating.get(), Layer.SEMI_STRUCTURED, evidence, 0.75);
             return;
         }
-        if (item.matches("(?i)[\\dhms .:a-z]+") && item.matches(".*\\d.*")) {
-            Runtimes.parse(item).ifPresent(m -> facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, 0.8));
+        if (item.matches("(?i)[\\dhms .:a-z]+") && item.matches(".*\\d.*") && !Dates.hasClockTime(item)) {
+            Runtimes.stated(item).ifPresent(m -> facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, 0.8));
         }
     }
 }

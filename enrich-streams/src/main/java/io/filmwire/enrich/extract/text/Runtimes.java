@@ -59,6 +59,45 @@ public final class Runtimes {
         return OptionalInt.empty();
     }
 
+    private static final Pattern NOT_A_RUNTIME_AFTER = Pattern.compile(
+            "(?iu)^\\s*(read|reading|ago|walk|drive|away|left|remaining|later|before|after|late|early|from|to go|"
+                    + "of (reading|video|footage)|video|clip|podcast|listen|watch(ed)?|per|a day|a week)\\b");
+    private static final Pattern STATED = Pattern.compile(
+            "(?iu)(?<![\\d.:])(\\d{1,2})\\s*" + H + "\\s*(?:,|and|y|et|und|e)?\\s*(\\d{1,2})\\s*" + M + "(?![\\p{L}])"
+                    + "|(?<![\\d.:/])(\\d{1,3})\\s*[-\u2010]?\\s*(?:min|mins|minute|minutes|minuto|minutos|minuten|minuti|mn|"
+                    + "dakika|دقیقه|دقيقة|мин|минут|минуты|분|分钟|分鐘|分)\\.?(?![\\p{L}])");
+
+    /**
+     * A running time stated without a label, read strictly: an explicit unit ("94 min", "1h 34min",
+     * "2 hours 41 minutes"), no clock time, and not a duration of something else ("2 min read",
+     * "5 minutes ago", "10 minutes walk"). For fact strips, bullets and listing items.
+     */
+    public static OptionalInt stated(String text) {
+        if (text == null || text.isBlank()) {
+            return OptionalInt.empty();
+        }
+        String t = Digits.ascii(text);
+        Matcher m = STATED.matcher(t);
+        while (m.find()) {
+            if (NOT_A_RUNTIME_AFTER.matcher(t.substring(m.end())).lookingAt()) {
+                continue;
+            }
+            int minutes = m.group(1) != null ? Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))
+                    : Integer.parseInt(m.group(3));
+            OptionalInt p = plausible(minutes);
+            if (p.isPresent() && minutes >= 3) {
+                return p;
+            }
+        }
+        Matcher hours = HOURS_ONLY.matcher(t);
+        if (hours.find() && !NOT_A_RUNTIME_AFTER.matcher(t.substring(hours.end())).lookingAt()
+                && !t.substring(hours.end()).matches("(?s)\\s*\\d.*")) {
+            int h = Integer.parseInt(hours.group(1));
+            return h >= 1 && h <= 6 ? OptionalInt.of(h * 60) : OptionalInt.empty();
+        }
+        return OptionalInt.empty();
+    }
+
     private static final Pattern VAGUE = Pattern.compile(
             "(?i)\\b(just |a little |slightly |a bit )?(under|over|less than|more than|nearly|almost|about|around|roughly|barely|just)?\\s*"
                     + "(half an hour|an hour and a half|an hour|one hour|two hours|three hours|a couple of hours)\\b");

@@ -71,6 +71,16 @@ public final class Headings {
         return true;
     }
 
+    /**
+     * True when a text names a part of a page rather than a work ("Synopsis", "Cast & Crew", "Where to
+     * watch", "Buy tickets for ...").
+     */
+    public static boolean isSectionName(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return SECTION_WORDS.matcher(lower).matches() || WRAPPER.matcher(lower).find() || PHOTO_CREDIT.matcher(text).find()
+                || lower.startsWith("did you know");
+    }
+
     /** True when a heading has the shape of a person's name ("James Gates"): a byline near the top of a page. */
     public static boolean looksLikeByline(String heading) {
         String s = heading.strip();

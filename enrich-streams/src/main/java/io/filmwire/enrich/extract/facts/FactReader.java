@@ -1,0 +1,148 @@
+package io.filmwire.enrich.extract.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.prose.Nlp;
+import io.filmwire.enrich.extract.prose.ProseExtractor;
+import io.filmwire.enrich.extract.semi.BareRuntimes;
+import io.filmwire.enrich.extract.semi.DomLabelExtractor;
+import io.filmwire.enrich.extract.semi.DomText;
+import io.filmwire.enrich.extract.semi.FactBullets;
+import io.filmwire.enrich.extract.semi.FactLines;
+import io.filmwire.enrich.extract.semi.RatingWidgets;
+import io.filmwire.enrich.extract.semi.TextLabelExtractor;
+import io.filmwire.enrich.extract.structured.StructuredExtractor;
+import io.filmwire.enrich.model.Fact;
+import io.filmwire.schema.FilmRecord.Credit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Reads one work's facts from its own part of the page, layer by layer: structured data, then
+ * labelled values, credit tables, fact lines and bullets, rating widgets, then prose (which only
+ * fills roles the layers above left empty). The same readers serve a whole page, a listing's item
+ * and a piece of text. Not thread-safe (the prose layer holds OpenNLP taggers): one per thread.
+ */
+public final class FactReader {
+
+    private final StructuredExtractor structured = new StructuredExtractor();
+    private final DomLabelExtractor domLabels = new DomLabelExtractor();
+    private final TextLabelExtractor textLabels = new TextLabelExtractor();
+    private final RatingWidgets ratingWidgets = new RatingWidgets();
+    private final BareRuntimes bareRuntimes = new BareRuntimes();
+    private final FactBullets bullets = new FactBullets();
+    private final FactLines factLines = new FactLines();
+    private final Nlp nlp;
+    private final ProseExtractor prose;
+
+    public FactReader(Nlp nlp) {
+        this.nlp = nlp;
+        this.prose = new ProseExtractor(nlp);
+    }
+
+    /** The language tools, for the steps that read titles in prose. */
+    public Nlp nlp() {
+        return nlp;
+    }
+
+    /**
+     * The facts of a page's one work: its structured data and everything outside {@code skipped}
+     * (site chrome, other works' items), then the prose of {@code text} (the page's main text).
+     */
+    public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text) {
+        WorkFacts facts = structured.extract(doc, jsonLd);
+        facts.titlesClear();
+        Element body = doc.body();
+        if (body != null) {
+            Set<Element> elsewhere = domLabels.extract(body, facts, skipped);
+            Set<Element> out = union(elsewhere, skipped);
+            List<String> lines = DomText.lines(body, out);
+            textLabels.extract(lines, false, facts);
+            bullets.extract(lines, facts);
+            factLines.extract(lines, facts);
+            ratingWidgets.extract(body, out, facts);
+            bareRuntimes.extract(body, out, facts);
+        }
+        addProse(text, facts);
+        return facts;
+    }
+
+    /** The facts of one item of a listing: its nodes only. */
+    public WorkFacts item(List<Node> nodes) {
+        WorkFacts facts = new WorkFacts();
+        Set<Element> none = Collections.emptySet();
+        List<String> lines = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof Element el) {
+                domLabels.extract(el, facts, none);
+                lines.addAll(DomText.lines(el, none));
+                ratingWidgets.extract(el, none, facts);
+                bareRuntimes.extract(el, none, facts);
+            } else {
+                String t = DomText.text(n);
+                if (!t.isBlank()) {
+                    lines.addAll(t.lines().toList());
+                }
+            }
+        }
+        textLabels.extract(lines, false, facts);
+        bullets.extract(lines, facts);
+        factLines.extract(lines, facts);
+        addProse(String.join("\n\n", lines), facts);
+        return facts;
+    }
+
+    /** The facts of a piece of plain text (a text page, or one work's part of an article). */
+    public WorkFacts text(String text) {
+        WorkFacts facts = new WorkFacts();
+        List<String> lines = text.lines().toList();
+        textLabels.extract(lines, true, facts);
+        bullets.extract(lines, facts);
+        factLines.extract(lines, facts);
+        addProse(text, facts);
+        return facts;
+    }
+
+    /** The facts of one schema.org Movie object (a page listing several in its structured data). */
+    public WorkFacts movie(JsonNode movie) {
+        WorkFacts facts = new WorkFacts();
+        StructuredExtractor.movie(movie, facts);
+        return facts;
+    }
+
+    /** Prose facts; credits only in roles that the layers above left empty. */
+    private void addProse(String text, WorkFacts facts) {
+        if (text == null || text.isBlank() || facts.complete()) {
+            return;
+        }
+        WorkFacts found = new WorkFacts();
+        prose.extract(text, found);
+        Set<String> covered = new HashSet<>();
+        for (Fact<Credit> c : facts.credits()) {
+            covered.add(c.value().role());
+        }
+        for (Fact<Credit> c : found.credits()) {
+            if (!covered.contains(c.value().role())) {
+                facts.credits().add(c);
+            }
+        }
+        facts.addYearsAndRuntimes(found);
+    }
+
+    private static Set<Element> union(Set<Element> a, Set<Element> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package io.filmwire.enrich.extract.semi;
+
+import io.filmwire.enrich.extract.WorkFacts;
+import io.filmwire.enrich.extract.text.Countries;
+import io.filmwire.enrich.extract.text.Dates;
+import io.filmwire.enrich.extract.text.Digits;
+import io.filmwire.enrich.extract.text.Languages;
+import io.filmwire.enrich.extract.text.PersonNames;
+import io.filmwire.enrich.extract.text.Runtimes;
+import io.filmwire.enrich.extract.text.Years;
+import io.filmwire.enrich.model.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Layer 2 for the fact lines cinema and festival pages print under a title, in any order and with
+ * any separator: "Greece, 2009, 1h 34min, DCP, In Greek with English subtitles", "USA-Germany 2020 /
+ * Dir Chloé Zhao / 107min", "130 mins / 1946", "Japan 1988", "(2021)", "dir. Javier Fernández Vázquez,
+ * Spain 2020, 87 min., Spanish and Bubi with English subtitles". A line is read only when every part
+ * of it is recognised as a fact (a year, a country with or without its year, a running time, a
+ * language, a director, a cast, a screening format or a certificate), except at most one part that
+ * may be the title; so a sentence is never read as a fact line. Stateless.
+ */
+public final class FactLines {
+
+    private static final double CONFIDENCE = 0.8;
+    private static final int MAX_LINE = 300;
+    private static final Pattern PARTS = Pattern.compile("\\s*(?:[,|•·/]|\\s[-–—]\\s)\\s*(?![^()]*\\))");
+    private static final Pattern YEAR_ONLY = Pattern.compile("^\\(?\\s*((?:18|19|20)\\d\\d)\\s*\\)?$");
+    private static final Pattern COUNTRY_YEAR = Pattern.compile("^(.{2,60}?)\\s+\\(?((?:18|19|20)\\d\\d)\\)?$");
+    private static final Pattern DIRECTOR = Pattern.compile(
+            "(?iu)^(?:dir\\.?|dirs\\.?|directed by|director|réal\\.?|de|un film de|a film by|regie|regia|dirigida por|direção de|"
+                    + "un film d[ei]|ein film von)\\s*:?\\s+(\\p{Lu}.+)$");
+    private static final Pattern CAST = Pattern.compile(
+            "(?iu)^(?:with(?: the voices of)?|starring|featuring|avec|con|mit|com|в ролях)\\s*:?\\s+(\\p{Lu}.+)$");
+    private static final Pattern SUBTITLES = Pattern.compile(
+            "(?iu)^(?:in\\s+)?(.+?)\\s+(?:with|w/)\\s+.+?\\s+subtitles?$|^(?:in\\s+)(.+?)$");
+    private static final Pattern ONLY_SUBTITLES = Pattern.compile("(?iu)^(?:\\p{L}+\\s+)?(subtitles?|subtitled|sous-titr\\w*|"
+            + "legendado|subtitulad[ao]|untertitel\\w*)$|^(?:no|without) (dialogue|subtitles)$");
+    private static final Pattern FORMAT = Pattern.compile(
+            "(?iu)^(dcp|35\\s?mm|70\\s?mm|16\\s?mm|digital|4k|2k|blu-?ray|dvd|vhs|imax|3d|2d|hd|color|colour|b&w|"
+                    + "black and white|black & white|silent|sound|mono|stereo|dolby|(cert(ificate)?\\.?|rated|classification|"
+                    + "age rating)\\s*:?\\s*\\S{1,5}|u|pg|pg-13|12a|12|15|18|r|nc-17|g|tbc|e|\\d{1,2}\\+|[0-9]{1,2} anos|"
+                    + "premiere|preview|q&a|restoration|\\d\\w* restoration|new restoration|4k restoration)$");
+
+    /** What a part of a line is. */
+    private enum Kind { YEAR, RUNTIME, COUNTRY, LANGUAGE, DIRECTOR, CAST, FORMAT, OTHER }
+
+    private record Part(Kind kind, String text, Integer year, Integer minutes, List<String> values) {
+    }
+
+    /** Adds the facts of the fact lines among {@code lines}. */
+    public void extract(List<String> lines, WorkFacts facts) {
+        for (String raw : lines) {
+            String line = Digits.ascii(raw).strip();
+            if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && line.split("\\s+").length > 12
+                    || Dates.hasDate(line) || Dates.hasClockTime(line)) {
+                continue; // a date or a time: a screening or a publication, not the film
+            }
+            List<Part> parts = new ArrayList<>();
+            int other = 0;
+            int facts1 = 0;
+            for (String p : PARTS.split(line)) {
+                if (p.isBlank()) {
+                    continue;
+                }
+                Part part = classify(p.strip());
+                parts.add(part);
+                if (part.kind() == Kind.OTHER) {
+                    other++;
+                } else if (part.kind() != Kind.FORMAT) {
+                    facts1++;
+                }
+            }
+            boolean single = parts.size() == 1 && facts1 == 1 && singleLineFact(parts.get(0));
+            if (!single && (facts1 < 2 || other > 1 || other == 1 && parts.get(0).kind() != Kind.OTHER)) {
+                continue;
+            }
+            for (Part part : parts) {
+                add(part, raw.strip(), facts);
+            }
+        }
+    }
+
+    /** Facts that can stand alone on a line: "Japan 1988", "(2021)", "Dir X", "With A, B", "In Greek with English subtitles". */
+    private static boolean singleLineFact(Part part) {
+        return switch (part.kind()) {
+            case YEAR -> part.text().startsWith("(") || part.values() != null; // "(2021)" or "Japan 1988"
+            case DIRECTOR, CAST -> true;
+            case LANGUAGE -> part.text().toLowerCase().contains("subtitle");
+            default -> false;
+        };
+    }
+
+    private static Part classify(String p) {
+        Matcher y = YEAR_ONLY.matcher(p);
+        if (y.matches() && Years.plausible(Integer.parseInt(y.group(1)))) {
+            return new Part(Kind.YEAR, p, Integer.parseInt(y.group(1)), null, null);
+        }
+        Matcher cy = COUNTRY_YEAR.matcher(p);
+        if (cy.matches() && Countries.isCountry(cy.group(1)) && Years.plausible(Integer.parseInt(cy.group(2)))) {
+            return new Part(Kind.YEAR, p, Integer.parseInt(cy.group(2)), null, List.of(cy.group(1)));
+        }
+        if (Countries.isCountry(p)) {
+            return new Part(Kind.COUNTRY, p, null, null, null);
+        }
+        if (p.length() <= 24 && p.matches("(?iu)[\\d\\p{L} .:]+") && p.matches(".*\\d.*")) {
+            OptionalInt m = Runtimes.stated(p);
+            if (m.isPresent() && p.replaceAll("(?iu)[\\d\\s.:]|h(ou)?rs?|hours?|m(in)?(ute)?s?|mn", "").length() <= 6) {
+                return new Part(Kind.RUNTIME, p, null, m.getAsInt(), null);
+            }
+        }
+        if (FORMAT.matcher(p).matches() || ONLY_SUBTITLES.matcher(p).matches()) {
+            return new Part(Kind.FORMAT, p, null, null, null);
+        }
+        Matcher d = DIRECTOR.matcher(p);
+        if (d.matches()) {
+            List<String> names = PersonNames.split(d.group(1));
+            if (!names.isEmpty() && names.stream().noneMatch(Countries::isCountry)) {
+                return new Part(Kind.DIRECTOR, p, null, null, names);
+            }
+        }
+        Matcher c = CAST.matcher(p);
+        if (c.matches()) {
+            List<String> names = PersonNames.split(c.group(1));
+            if (!names.isEmpty() && names.stream().noneMatch(Countries::isCountry)) {
+                return new Part(Kind.CAST, p, null, null, names);
+            }
+        }
+        List<String> languages = languages(p);
+        if (!languages.isEmpty()) {
+            return new Part(Kind.LANGUAGE, p, null, null, languages);
+        }
+        return new Part(Kind.OTHER, p, null, null, null);
+    }
+
+    /** "In Greek with English subtitles" -> Greek; "Spanish and Bubi with English subtitles" -> Spanish, Bubi; "French" -> French. */
+    static List<String> languages(String p) {
+        String spoken = p;
+        Matcher s = SUBTITLES.matcher(p);
+        if (s.matches()) {
+            spoken = s.group(1) != null ? s.group(1) : s.group(2);
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : spoken.split("\\s*(?:,|\\band\\b|&|/|\\by\\b|\\bet\\b|\\be\\b|\\bund\\b)\\s*")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            var l = Languages.normalise(part);
+            if (l.isEmpty()) {
+                return List.of();
+            }
+            out.add(l.get());
+        }
+        return out;
+    }
+
+    private static void add(Part part, String evidence, WorkFacts facts) {
+        switch (part.kind()) {
+            case YEAR -> facts.year(part.year(), Layer.SEMI_STRUCTURED, evidence, CONFIDENCE);
+            case RUNTIME -> facts.runtime(part.minutes(), Layer.SEMI_STRUCTURED, evidence, CONFIDENCE);
+            case LANGUAGE -> part.values().forEach(l -> facts.language(l, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            case DIRECTOR -> part.values().forEach(n ->
+                    facts.credit("director", n, null, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            case CAST -> part.values().forEach(n -> facts.credit("cast", n, null, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            default -> {
+            }
+        }
+    }
+}
