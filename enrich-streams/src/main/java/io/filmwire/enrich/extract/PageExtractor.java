@@ -216,6 +216,7 @@ public final class PageExtractor implements FilmExtractor {
                 }
             }
         }
+        b.ownText = true;
         for (Map.Entry<String, WorkFacts> e : byTitle.entrySet()) {
             WorkFacts facts = e.getValue();
             tidyTitles(facts);
@@ -271,10 +272,16 @@ public final class PageExtractor implements FilmExtractor {
         return b.reading(List.of());
     }
 
-    /** One work per piece of a page about several works, each from its own text. */
+    /**
+     * One work per piece of a page about several works, each from its own text. The pieces are an
+     * article's list of films when the page speaks of films and at least two of them (or half) show a
+     * film of their own; then every piece is taken as a film, otherwise only those that show one.
+     */
     private Reading pieces(PageContext page, List<WorkSplitter.Piece> pieces, String kind,
                            List<TitleVote.Candidate> candidates) {
         Builder b = new Builder(page, kind + " (" + pieces.size() + " pieces)");
+        List<WorkFacts> all = new ArrayList<>();
+        int own = 0;
         for (WorkSplitter.Piece piece : pieces) {
             WorkFacts facts = reader.text(piece.text());
             String source;
@@ -287,7 +294,16 @@ public final class PageExtractor implements FilmExtractor {
                 source = "a sentence that names the film";
             }
             tidyTitles(facts);
-            b.add(facts, "a section of " + kind + " whose text speaks of a film", source, null);
+            all.add(facts);
+            b.sources.add(source);
+            if (!FilmEvidence.of(facts, null, null, page.signals().filmContext(), true).isEmpty()) {
+                own++;
+            }
+        }
+        boolean list = page.signals().filmContext() && own >= 2 && own * 2 >= pieces.size();
+        for (int i = 0; i < all.size(); i++) {
+            b.ownText = true;
+            b.add(all.get(i), list ? "a section of " + kind + " whose text speaks of a film" : null, b.sources.get(i), null);
         }
         return b.reading(candidates);
     }
@@ -332,7 +348,7 @@ public final class PageExtractor implements FilmExtractor {
         }
 
         void add(WorkFacts facts, String listing, String source, String declared) {
-            List<Fact<String>> evidence = FilmEvidence.of(facts, declared, listing, page.signals().filmContext());
+            List<Fact<String>> evidence = FilmEvidence.of(facts, declared, listing, page.signals().filmContext(), ownText);
             Optional<FilmMention> mention = facts.toMention(page.raw(), page.clean().site(), mentions.size());
             boolean published = mention.isPresent() && !evidence.isEmpty();
             FilmMention m = mention.map(x -> x.withWork(evidence)).orElse(null);
@@ -343,6 +359,8 @@ public final class PageExtractor implements FilmExtractor {
         }
 
         private final List<String> notes = new ArrayList<>();
+        private final List<String> sources = new ArrayList<>();
+        private boolean ownText;
 
         Reading reading(List<TitleVote.Candidate> candidates) {
             return new Reading(kind, candidates, works, mentions, notes);

@@ -23,7 +23,24 @@ public final class FilmEvidence {
     private static final Set<String> DECISIVE = Set.of("director", "cast", "self", "cinematographer", "editor",
             "composer", "production_designer");
 
+    private static final java.util.regex.Pattern THE_FILM = java.util.regex.Pattern.compile(
+            "(?iu)\\b(the|this|that|his|her|their|its) (new |latest |upcoming |first |second |next )?"
+                    + "(film|movie|documentary|feature|picture|short)\\b");
+
     private FilmEvidence() {
+    }
+
+    /** A sentence speaks of this work when it names it, or says "the film". */
+    private static boolean aboutTheWork(String sentence, String title) {
+        if (sentence == null) {
+            return false;
+        }
+        if (THE_FILM.matcher(sentence).find()) {
+            return true;
+        }
+        String t = io.filmwire.enrich.extract.signals.Words.key(title);
+        return !t.isEmpty() && io.filmwire.enrich.extract.signals.Words.containsWords(
+                io.filmwire.enrich.extract.signals.Words.key(sentence), t);
     }
 
     /**
@@ -41,6 +58,19 @@ public final class FilmEvidence {
      * speaks of films at all).
      */
     public static List<Fact<String>> of(WorkFacts facts, String declared, String listing, boolean filmContext) {
+        return of(facts, declared, listing, filmContext, false);
+    }
+
+    /**
+     * As {@link #of(WorkFacts, String, String, boolean)}.
+     *
+     * @param ownText the facts were read from the work's own part of the page (a section or an item),
+     *                so its sentences speak of it; a page's whole text may speak of anything, and there a
+     *                prose credit counts only in a sentence that names the work or says "the film"
+     */
+    public static List<Fact<String>> of(WorkFacts facts, String declared, String listing, boolean filmContext,
+                                        boolean ownText) {
+        String title = facts.bestTitle().map(Fact::value).orElse(null);
         List<Fact<String>> why = new ArrayList<>();
         if (declared != null) {
             why.add(Fact.of("film", Layer.STRUCTURED, declared, 0.95));
@@ -67,7 +97,8 @@ public final class FilmEvidence {
                 if (firstMarkup == null || DECISIVE.contains(c.value().role()) && !DECISIVE.contains(firstMarkup.value().role())) {
                     firstMarkup = c;
                 }
-            } else if (firstProse == null && c.value().role().equals("director")) {
+            } else if (firstProse == null && c.value().role().equals("director")
+                    && (ownText || aboutTheWork(c.evidence(), title))) {
                 firstProse = c;
             }
         }

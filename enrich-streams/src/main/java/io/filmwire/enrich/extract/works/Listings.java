@@ -61,10 +61,13 @@ public final class Listings {
      * The listings of films below {@code root}, best supported first; none overlaps another.
      *
      * @param skipped     subtrees to leave out (site chrome, template blocks)
-     * @param filmContext the page is about films (its site, title or text say so): only then do an item's
-     *                    own words for "film" count as its evidence
+     * @param filmContext the page is about films (its site, title or text say so): listings are looked
+     *                    for only then
      */
     public static List<Listing> find(Element root, Predicate<Element> skipped, boolean filmContext) {
+        if (!filmContext) {
+            return List.of(); // a listing of films is on a page that speaks of films
+        }
         Map<String, List<Element>> groups = new LinkedHashMap<>();
         root.filter(new NodeFilter() {
             @Override
