@@ -52,43 +52,86 @@ public final class FactLines {
     private record Part(Kind kind, String text, Integer year, Integer minutes, List<String> values) {
     }
 
-    /** Adds the facts of the fact lines among {@code lines}. */
+    /** "1 hour, 49 minutes": a comma inside a running time does not part it. */
+    private static final Pattern HOURS_COMMA = Pattern.compile("(?iu)(\\d\\s*(?:h|hrs?|hours?)\\.?)\\s*,\\s*(?=\\d)");
+
+    /**
+     * Adds the facts of the fact lines among {@code lines}. Consecutive short lines that are each
+     * nothing but facts ("130 mins" then "1946") are read as one fact line.
+     */
     public void extract(List<String> lines, WorkFacts facts) {
+        List<Part> block = new ArrayList<>();
+        String blockEvidence = null;
         for (String raw : lines) {
-            String line = Digits.ascii(raw).strip();
-            if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && line.split("\\s+").length > 12
-                    || Dates.hasDate(line) || Dates.hasClockTime(line)) {
-                continue; // a date or a time: a screening or a publication, not the film
-            }
-            List<Part> parts = new ArrayList<>();
-            int other = 0;
-            int facts1 = 0;
-            for (String p : PARTS.split(line)) {
-                if (p.isBlank()) {
-                    continue;
-                }
-                Part part = classify(p.strip());
-                parts.add(part);
-                if (part.kind() == Kind.OTHER) {
-                    other++;
-                } else if (part.kind() != Kind.FORMAT) {
-                    facts1++;
-                }
-            }
-            boolean single = parts.size() == 1 && facts1 == 1 && singleLineFact(parts.get(0));
-            if (!single && (facts1 < 2 || other > 1 || other == 1 && parts.get(0).kind() != Kind.OTHER)) {
+            List<Part> parts = parts(raw);
+            boolean allFacts = parts != null && !parts.isEmpty() && parts.stream().noneMatch(p -> p.kind() == Kind.OTHER);
+            if (allFacts && raw.length() <= 60) {
+                block.addAll(parts);
+                blockEvidence = blockEvidence == null ? raw.strip() : blockEvidence + " / " + raw.strip();
                 continue;
             }
-            for (Part part : parts) {
-                add(part, raw.strip(), facts);
+            flush(block, blockEvidence, facts);
+            block.clear();
+            blockEvidence = null;
+            if (parts != null && accepted(parts)) {
+                for (Part part : parts) {
+                    add(part, raw.strip(), facts);
+                }
             }
         }
+        flush(block, blockEvidence, facts);
+    }
+
+    /** A run of fact-only lines: read when it holds two facts, or one that stands alone. */
+    private static void flush(List<Part> block, String evidence, WorkFacts facts) {
+        if (block.isEmpty()) {
+            return;
+        }
+        if (accepted(block)) {
+            for (Part part : block) {
+                add(part, evidence, facts);
+            }
+        }
+    }
+
+    /** The parts of a line, or null when the line is no fact line (too long, a sentence, a date or a time). */
+    private static List<Part> parts(String raw) {
+        String line = Digits.ascii(raw).strip();
+        if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && line.split("\\s+").length > 12
+                || Dates.hasDate(line) || Dates.hasClockTime(line)) {
+            return null; // a date or a time: a screening or a publication, not the film
+        }
+        line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
+        List<Part> parts = new ArrayList<>();
+        for (String p : PARTS.split(line)) {
+            if (!p.isBlank()) {
+                parts.add(classify(p.strip()));
+            }
+        }
+        return parts;
+    }
+
+    /** Every part a fact but at most one (the first, which may be the title), and two facts or one that stands alone. */
+    private static boolean accepted(List<Part> parts) {
+        int other = 0;
+        int facts = 0;
+        for (Part part : parts) {
+            if (part.kind() == Kind.OTHER) {
+                other++;
+            } else if (part.kind() != Kind.FORMAT) {
+                facts++;
+            }
+        }
+        if (parts.size() == 1) {
+            return facts == 1 && singleLineFact(parts.get(0));
+        }
+        return facts >= 2 && (other == 0 || other == 1 && parts.get(0).kind() == Kind.OTHER);
     }
 
     /** Facts that can stand alone on a line: "Japan 1988", "(2021)", "Dir X", "With A, B", "In Greek with English subtitles". */
     private static boolean singleLineFact(Part part) {
         return switch (part.kind()) {
-            case YEAR -> part.text().startsWith("(") || part.values() != null; // "(2021)" or "Japan 1988"
+            case YEAR -> part.text().startsWith("(") || part.values() != null; // "(2021)", "Japan 1988", "Year: 2009"
             case DIRECTOR, CAST -> true;
             case LANGUAGE -> part.text().toLowerCase().contains("subtitle");
             default -> false;
@@ -96,6 +139,13 @@ public final class FactLines {
     }
 
     private static Part classify(String p) {
+        var label = io.filmwire.enrich.extract.text.Labels.prefix(p);
+        if (label.isPresent()) {
+            Part labelled = labelled(label.get(), p);
+            if (labelled != null) {
+                return labelled;
+            }
+        }
         Matcher y = YEAR_ONLY.matcher(p);
         if (y.matches() && Years.plausible(Integer.parseInt(y.group(1)))) {
             return new Part(Kind.YEAR, p, Integer.parseInt(y.group(1)), null, null);
@@ -135,6 +185,42 @@ public final class FactLines {
             return new Part(Kind.LANGUAGE, p, null, null, languages);
         }
         return new Part(Kind.OTHER, p, null, null, null);
+    }
+
+    /** A "Label: value" part ("אורך:120", "Year: 2009", "Director: X") as the fact its label names, or null. */
+    private static Part labelled(io.filmwire.enrich.extract.text.Labels.Prefix label, String p) {
+        String value = p.substring(label.valueStart()).strip();
+        var m = label.meaning();
+        switch (m.field()) {
+            case RUNTIME -> {
+                OptionalInt minutes = Runtimes.parse(value);
+                if (minutes.isEmpty() && value.matches("\\d{2,3}")) {
+                    minutes = OptionalInt.of(Integer.parseInt(value));
+                }
+                return minutes.isPresent() ? new Part(Kind.RUNTIME, p, null, minutes.getAsInt(), null) : null;
+            }
+            case YEAR -> {
+                OptionalInt year = Years.first(value);
+                return year.isPresent() ? new Part(Kind.YEAR, p, year.getAsInt(), null, List.of()) : null;
+            }
+            case CREDIT -> {
+                List<String> names = PersonNames.split(value);
+                if (!names.isEmpty() && "director".equals(m.role())) {
+                    return new Part(Kind.DIRECTOR, p, null, null, names);
+                }
+                if (!names.isEmpty() && "cast".equals(m.role())) {
+                    return new Part(Kind.CAST, p, null, null, names);
+                }
+                return null;
+            }
+            case LANGUAGE -> {
+                List<String> languages = languages(value);
+                return languages.isEmpty() ? null : new Part(Kind.LANGUAGE, p, null, null, languages);
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     /** "In Greek with English subtitles" -> Greek; "Spanish and Bubi with English subtitles" -> Spanish, Bubi; "French" -> French. */

@@ -50,8 +50,14 @@ public final class LabelValues {
                     facts.credit(role, row.name(), character, Layer.SEMI_STRUCTURED, evidenceText, CONFIDENCE);
                 }
             }
-            case RUNTIME -> Runtimes.parse(firstLine).ifPresent(m ->
-                    facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            case RUNTIME -> {
+                var minutes = Runtimes.parse(firstLine);
+                if (minutes.isEmpty() && firstLine.strip().matches("\\d{2,3}")) {
+                    // "Length: 120": a running time's label gives minutes when the value has no unit
+                    minutes = java.util.OptionalInt.of(Integer.parseInt(firstLine.strip()));
+                }
+                minutes.ifPresent(m -> facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
+            }
             case LANGUAGE -> {
                 int n = 0;
                 for (String part : valueText.split("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+|\\s+و\\s+)\\s*")) {

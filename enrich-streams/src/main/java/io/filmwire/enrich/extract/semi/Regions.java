@@ -21,6 +21,10 @@ public final class Regions {
             "(?i)(^|[-_ ])(related|recommend\\w*|similar|more-?like|also-?liked|rec_\\w+|suggest\\w*|you-may-like|"
                     + "trending|comments?|user-?reviews?|footer|site-?footer)($|[-_ ])");
 
+    /** Footers by name in the languages the labels cover, also inside camel-case names ("containerRodape"). */
+    private static final Pattern FOOTER = Pattern.compile("(?i)footer|rodap[eé]|fusszeile|pie-?de-?pagina|pied-?de-?page|"
+            + "piepagina|voettekst|stopka|altbilgi|подвал");
+
     private Regions() {
     }
 
@@ -35,7 +39,7 @@ public final class Regions {
             return true;
         }
         String idClass = el.id() + " " + el.className();
-        return !idClass.isBlank() && ELSEWHERE.matcher(idClass).find();
+        return !idClass.isBlank() && (ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find());
     }
 
     /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */

@@ -93,6 +93,18 @@ public final class Labels {
                 "рейтинг", "评分", "評分", "評価", "평점", "puan", "avaliação", "nota", "valutazione", "average rating", "user score",
                 "puntuación", "bewertung", "امتیاز", "امتیاز imdb", "امتیاز کاربران");
         add(Field.VOTES, null, "votes", "ratings", "number of votes", "تعداد رای");
+        // Hebrew, Portuguese, Polish and Dutch labels as cinema sites print them
+        add(Field.CREDIT, "director", "בימוי", "במאי", "במאית", "reżyser", "regie", "direção de", "dir", "dir.");
+        add(Field.CREDIT, "writer", "תסריט", "scenariusz", "scenario", "argumento");
+        add(Field.CREDIT, "cast", "שחקנים", "בהשתתפות", "משתתפים", "obsada", "występują", "cast principal");
+        add(Field.CREDIT, "cinematographer", "צילום", "zdjęcia", "fotografie");
+        add(Field.CREDIT, "editor", "עריכה", "montaż");
+        add(Field.CREDIT, "composer", "מוזיקה", "muzyka", "muziek");
+        add(Field.CREDIT, "producer", "הפקה", "מפיק", "מפיקה", "produkcja", "productie");
+        add(Field.RUNTIME, null, "אורך", "משך", "czas trwania", "speelduur", "duur");
+        add(Field.YEAR, null, "שנה", "שנת הפקה", "rok produkcji", "rok", "jaar", "ano de produção");
+        add(Field.LANGUAGE, null, "שפה", "שפות", "język", "taal");
+        add(Field.GENRE, null, "ז'אנר", "ז׳אנר", "gatunek");
         ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
         for (Entry e : ENTRIES) {
             EXACT.putIfAbsent(e.label(), e.meaning());

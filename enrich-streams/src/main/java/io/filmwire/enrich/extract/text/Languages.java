@@ -13,6 +13,9 @@ import java.util.Optional;
 public final class Languages {
 
     private static final Map<String, String> NAMES = new HashMap<>();
+    /** The languages whose names of languages are known (those the labels cover). */
+    private static final Locale[] DISPLAY_LOCALES = java.util.stream.Stream.of("es", "fr", "de", "it", "pt", "he", "ru",
+            "zh", "ja", "ko", "tr", "pl", "nl", "ar", "fa").map(Locale::forLanguageTag).toArray(Locale[]::new);
 
     static {
         for (String code : Locale.getISOLanguages()) {
@@ -25,8 +28,7 @@ public final class Languages {
                 if (!own.isBlank()) {
                     NAMES.putIfAbsent(key(own), english);
                 }
-                for (Locale in : new Locale[] {Locale.forLanguageTag("es"), Locale.forLanguageTag("fr"),
-                        Locale.forLanguageTag("de"), Locale.forLanguageTag("it"), Locale.forLanguageTag("pt")}) {
+                for (Locale in : DISPLAY_LOCALES) {
                     String name = locale.getDisplayLanguage(in);
                     if (!name.isBlank()) {
                         NAMES.putIfAbsent(key(name), english);

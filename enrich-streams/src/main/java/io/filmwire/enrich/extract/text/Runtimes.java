@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Runtimes {
 
-    private static final Pattern ISO = Pattern.compile("(?i)\\bPT(?:(\\d+)H)?(?:(\\d+)M)?(?:\\d+S)?\\b");
+    private static final Pattern ISO = Pattern.compile("(?i)\\bPT(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?\\b");
     private static final String H = "(?:h|hr|hrs|hour|hours|heure|heures|hora|horas|std|stunde|stunden|ساعت|ore|ora|ч|час|часа|часов|시간|小时|小時|時間|saat)\\.?";
     private static final String M = "(?:m|min|mins|minute|minutes|minuto|minutos|minuten|minuti|mn|dakika|dk|دقیقه|دقيقة|"
             + "мин|минут|минуты|분|分钟|分鐘|分)\\.?";
@@ -32,10 +32,12 @@ public final class Runtimes {
         }
         String t = Digits.ascii(text);
         Matcher iso = ISO.matcher(t);
-        if (iso.find() && (iso.group(1) != null || iso.group(2) != null)) {
+        if (iso.find() && (iso.group(1) != null || iso.group(2) != null || iso.group(3) != null)) {
             int h = iso.group(1) == null ? 0 : Integer.parseInt(iso.group(1));
             int m = iso.group(2) == null ? 0 : Integer.parseInt(iso.group(2));
-            return plausible(h * 60 + m);
+            // "PT6556S": a running time given in seconds
+            int sec = iso.group(3) == null || iso.group(3).length() > 6 ? 0 : Integer.parseInt(iso.group(3));
+            return plausible(h * 60 + m + Math.round(sec / 60f));
         }
         Matcher hm = HOURS_MINUTES.matcher(t);
         Matcher mi = MINUTES.matcher(t);

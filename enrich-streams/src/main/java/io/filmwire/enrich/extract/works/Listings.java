@@ -51,6 +51,8 @@ public final class Listings {
     private static final java.util.Set<String> FILM_ROLES = java.util.Set.of("director", "cast", "self",
             "cinematographer", "composer", "editor", "producer", "executive_producer");
     private static final int MAX_GROUP = 400;
+    /** Fewest distinct items a listing has: two blocks alike are a pair, not a listing. */
+    private static final int MIN_ITEMS = 3;
     private static final int MAX_ITEM_CHARS = 4000;
     private static final int MAX_TITLE_CHARS = 120;
 
@@ -161,7 +163,7 @@ public final class Listings {
             distinct.add(Words.key(title));
             items.add(new Item(t, title, nodes, evidence(nodes, text, title, filmContext)));
         }
-        if (distinct.size() < 2) {
+        if (distinct.size() < MIN_ITEMS) {
             return null;
         }
         Listing listing = new Listing(signature, items);
@@ -215,8 +217,21 @@ public final class Listings {
         String tag = el.normalName();
         boolean shape = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6'
                 || tag.equals("a") || tag.equals("strong") || tag.equals("b")
-                || !el.className().isEmpty() && TITLE_CLASS.matcher(el.className()).find() && el.childrenSize() <= 3;
+                || !el.className().isEmpty() && TITLE_CLASS.matcher(el.className()).find() && el.childrenSize() <= 3
+                && !holdsTitle(el);
         return shape && titleText(el) != null;
+    }
+
+    /** True when an element holds a heading or a link that is itself the title ("div.title > h3 > a"). */
+    private static boolean holdsTitle(Element el) {
+        for (Element child : el.children()) {
+            String tag = child.normalName();
+            if ((tag.matches("h[1-6]") || tag.equals("a") || tag.equals("strong") || tag.equals("b"))
+                    && titleText(child) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The element's text when it can be a title, else null. */
