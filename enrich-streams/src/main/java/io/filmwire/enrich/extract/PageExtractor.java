@@ -154,7 +154,8 @@ public final class PageExtractor implements FilmExtractor {
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;
 
-        if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()))) {
+        boolean severalWorks = !listings.isEmpty() && describesSeveral(main);
+        if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()) && !severalWorks)) {
             Builder b = new Builder(page, "a page about one film");
             b.notes.addAll(notes);
             if (!listed.isEmpty()) {
@@ -223,6 +224,19 @@ public final class PageExtractor implements FilmExtractor {
             b.add(facts, why.get(e.getKey()), "listing item", null);
         }
         return b.reading(vote.ranked());
+    }
+
+    /**
+     * True when what a page states outside its listings is itself about several works: three running
+     * times or years, or four directors. Such a page is a listing whose other items were not found
+     * as such (a second view of the same programme), not a page about one film.
+     */
+    private static boolean describesSeveral(WorkFacts facts) {
+        long runtimes = facts.runtimes().stream().filter(f -> f.layerEnum() != Layer.PROSE).map(Fact::value).distinct().count();
+        long years = facts.years().stream().filter(f -> f.layerEnum() == Layer.SEMI_STRUCTURED).map(Fact::value).distinct().count();
+        long directors = facts.credits().stream().filter(c -> c.layerEnum() != Layer.PROSE
+                && c.value().role().equals("director")).map(c -> c.value().name()).distinct().count();
+        return runtimes >= 3 || years >= 3 || directors >= 4;
     }
 
     private static WorkFacts withTitle(WorkFacts facts, TitleVote.Candidate best) {

@@ -133,6 +133,7 @@ public final class FactLines {
         return switch (part.kind()) {
             case YEAR -> part.text().startsWith("(") || part.values() != null; // "(2021)", "Japan 1988", "Year: 2009"
             case DIRECTOR, CAST -> true;
+            case RUNTIME -> part.text().length() <= 30; // "1 hour, 49 minutes" alone on its line
             case LANGUAGE -> part.text().toLowerCase().contains("subtitle");
             default -> false;
         };
