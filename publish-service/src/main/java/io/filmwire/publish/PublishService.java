@@ -1,6 +1,8 @@
 package io.filmwire.publish;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.common.Health;
+import io.filmwire.common.StreamsHealth;
 import io.filmwire.common.http.HttpJson;
 import io.filmwire.common.http.Router;
 import io.filmwire.schema.ChangeEvent;
@@ -24,7 +26,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -50,11 +51,14 @@ public final class PublishService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metricsBinder;
     private final OverrideEditor editor;
+    private final StreamsHealth health;
 
-    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor) {
+    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor,
+                           StreamsHealth health) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
         this.editor = editor;
+        this.health = health;
     }
 
     /** Kafka Streams properties of publish-service. */
@@ -77,21 +81,23 @@ public final class PublishService implements AutoCloseable {
     public static PublishService start(PublishConfig config, MeterRegistry registry) {
         KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
                 streamsProperties(config));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("publish-service thread failed; replacing the thread (the failed batch is retried)", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamsHealth health = StreamsHealth.watch("publish-service", streams);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();
         LOG.info("publish-service started (application id '{}')", config.applicationId());
-        return new PublishService(streams, binder, new OverrideEditor(config.kafka()));
+        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health);
     }
 
     /** True when processing: running, or rebalancing towards running. */
     public boolean isHealthy() {
         KafkaStreams.State s = streams.state();
         return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+    }
+
+    /** Its health entry: state, thread replacements. */
+    public Health.Status health() {
+        return health.status();
     }
 
     /**
@@ -341,6 +347,7 @@ public final class PublishService implements AutoCloseable {
 
     @Override
     public void close() {
+        health.closing();
         editor.close();
         metricsBinder.close();
         // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout
