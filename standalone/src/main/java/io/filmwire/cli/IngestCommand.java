@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Writes pages to pages.raw of a running pipeline: files, folders (.html, .htm, .txt, .gz)",
                 "and http(s) URLs, which are fetched (robots.txt obeyed, per-host delay, limits of ingest.fetch.*;",
-                "loopback and private addresses need --set ingest.fetch.allow.private=true).",
+                "internal hosts need --set ingest.fetch.allow.hosts=HOST:PORT; IRIs are taken).",
                 "Shows count, rate and failures on stderr as it goes; exits 1 when any page failed."})
 final class IngestCommand implements Callable<Integer> {
 

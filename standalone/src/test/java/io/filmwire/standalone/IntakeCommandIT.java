@@ -67,7 +67,7 @@ class IntakeCommandIT {
 
         Map.Entry<Integer, String> result = run("ingest", dir.toString(), site.url("/review-" + m + "?utm_campaign=x"),
                 site.url("/missing-" + m), "--bootstrap-servers", harness.bootstrapServers(),
-                "--set", "ingest.fetch.allow.private=true", "--set", "ingest.fetch.host.delay.ms=0");
+                "--set", "ingest.fetch.allow.hosts=127.0.0.1:*", "--set", "ingest.fetch.host.delay.ms=0");
         String err = result.getValue();
         assertThat(result.getKey()).as(err).isEqualTo(1);
         assertThat(err).as("a progress line as it goes").contains("ingest: 1/6 pages, 1 failed, ");
@@ -83,12 +83,12 @@ class IntakeCommandIT {
     }
 
     @Test
-    void privateAddressesAreRefusedUnlessAllowed() {
+    void privateAddressesAreRefusedUnlessAllowListed() {
         site.page("/internal", "text/html", "<html><body>internal</body></html>");
         Map.Entry<Integer, String> result = run("ingest", site.url("/internal"), "--bootstrap-servers",
                 harness.bootstrapServers());
         assertThat(result.getKey()).isEqualTo(1);
-        assertThat(result.getValue()).contains("loopback address").contains("ingest.fetch.allow.private=true");
+        assertThat(result.getValue()).contains("loopback").contains("ingest.fetch.allow.hosts");
         assertThat(site.requests("/internal")).isEmpty();
     }
 

@@ -97,7 +97,7 @@ class IntakeFeedIT {
                         site.url("/sitemap-index.xml")),
                 IngestConfig.FEED_INTERVAL_MS, "300",
                 IngestConfig.FETCH_HOST_DELAY_MS, String.valueOf(HOST_DELAY.toMillis()),
-                IngestConfig.FETCH_ALLOW_PRIVATE, "true",
+                IngestConfig.FETCH_ALLOW_HOSTS, "127.0.0.1:*,localhost:*",
                 IngestConfig.FETCH_TIMEOUT_MS, "5000",
                 IngestConfig.FEED_MAX_ATTEMPTS, "3"));
     }

@@ -58,7 +58,8 @@ public record HttpConfig(String host, int port, int healthPort, int threads, int
                     "Port of the HTTP server (0: any free port).")
             .define(HEALTH_PORT, Type.INT, 8081, Range.between(-1, 65535), Importance.MEDIUM,
                     "Port of the health listener: /health and /ready only, with threads of its own, so that it"
-                            + " answers while the main port is saturated (0: any free port, -1: none).")
+                            + " answers while the main port is saturated (0: any free port, -1: none; when http.port is 0"
+                            + " and this is not set, 0 too).")
             .define(THREADS, Type.INT, 16, Range.between(1, 512), Importance.LOW,
                     "HTTP requests handled at once; more wait up to http.request.timeout.ms, then get 503."
                             + " Connections waiting for their headers or idle hold no thread.")
@@ -100,7 +101,8 @@ public record HttpConfig(String host, int port, int healthPort, int threads, int
         List<String> tokens = c.getList(AUTH_TOKENS);
         AccessPolicy access = new AccessPolicy(BearerToken.parseAll(tokens, AUTH_TOKENS), c.getBoolean(AUTH_READS),
                 c.getList(ALLOWED_ORIGINS));
-        HttpConfig config = new HttpConfig(c.getString(HOST).strip(), c.getInt(PORT), c.getInt(HEALTH_PORT),
+        int healthPort = c.getInt(PORT) == 0 && !settings.asMap().containsKey(HEALTH_PORT) ? 0 : c.getInt(HEALTH_PORT);
+        HttpConfig config = new HttpConfig(c.getString(HOST).strip(), c.getInt(PORT), healthPort,
                 c.getInt(THREADS), c.getInt(MAX_CONNECTIONS_PER_CLIENT), Duration.ofMillis(c.getLong(HEADER_TIMEOUT_MS)),
                 Duration.ofMillis(c.getLong(REQUEST_TIMEOUT_MS)), Duration.ofMillis(c.getLong(IDLE_TIMEOUT_MS)),
                 c.getInt(MAX_HEADER_BYTES), c.getInt(MAX_URL_CHARS), c.getLong(MAX_BODY_BYTES), access);
@@ -113,7 +115,7 @@ public record HttpConfig(String host, int port, int healthPort, int threads, int
 
     /** Settings with defaults only, for tests: loopback, free ports, no tokens. */
     public static HttpConfig loopback() {
-        return from(Settings.of(java.util.Map.of(PORT, "0", HEALTH_PORT, "0")));
+        return from(Settings.of(java.util.Map.of(PORT, "0")));
     }
 
     /** This configuration with another access policy. */

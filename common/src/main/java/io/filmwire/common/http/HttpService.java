@@ -70,6 +70,10 @@ public final class HttpService implements AutoCloseable {
      */
     public static HttpService start(HttpConfig config, Router router, Router health) {
         config.requireTokensOffLoopback();
+        io.filmwire.common.Ports.requireFree(config.host(), config.port(), HttpConfig.PORT, "--http-port");
+        if (health != null && config.healthPort() > 0) {
+            io.filmwire.common.Ports.requireFree(config.host(), config.healthPort(), HttpConfig.HEALTH_PORT, "--health-port");
+        }
         QueuedThreadPool pool = new QueuedThreadPool(config.threads() + SPARE_THREADS, 2);
         pool.setName("http");
         pool.setDaemon(true);
