@@ -72,9 +72,11 @@ public final class Health implements AutoCloseable {
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile Boolean lastReady;
+    private volatile boolean everReady;
 
     public Health() {
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        // two threads: a probe waiting for an absent cluster does not hold up looking at the rest
+        this.timer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "health");
             t.setDaemon(true);
             return t;
@@ -158,21 +160,24 @@ public final class Health implements AutoCloseable {
                 if (before == null ? !s.ready() : !before.word().equals(s.word())) {
                     if (s.ready()) {
                         LOG.info("Health: '{}' is UP again ({})", e.getKey(), s.detail());
-                    } else {
+                    } else if (everReady || !s.alive()) {
                         LOG.warn("Health: '{}' is {}: {}", e.getKey(), s.word(), s.detail());
+                    } else {
+                        LOG.info("Health: '{}' is {} while starting: {}", e.getKey(), s.word(), s.detail());
                     }
                 }
             }
             last.keySet().retainAll(Set.copyOf(now.keySet()));
             boolean ready = now.values().stream().allMatch(Status::ready);
-            if (lastReady != null && lastReady != ready) {
+            if (lastReady == null || lastReady != ready) {
                 if (ready) {
-                    LOG.info("Ready again: every component is UP");
-                } else {
+                    LOG.info(everReady ? "Ready again: every component is UP" : "Ready: every component is UP");
+                } else if (everReady) {
                     LOG.warn("Not ready: /ready answers 503 until every component is UP");
                 }
             }
             lastReady = ready;
+            everReady |= ready;
         } catch (RuntimeException e) {
             LOG.warn("Looking at the components' health failed: {}", e.toString());
         }

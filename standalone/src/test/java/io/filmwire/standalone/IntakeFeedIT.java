@@ -147,7 +147,7 @@ class IntakeFeedIT {
 
         DlqEntry robots = awaitDeadLetter("/private/3");
         assertThat(robots.stage()).isEqualTo("ingest");
-        assertThat(robots.reason()).contains("robots.txt").contains("Disallow: /private/");
+        assertThat(robots.reason()).contains("robots.txt").contains("disallows '/private/3'");
         assertThat(robots.input()).contains(site.url("/rss.xml"));
         assertThat(site.requests("/private/3")).isEmpty();
         assertThat(awaitDeadLetter("/missing").reason()).contains("HTTP 404");
