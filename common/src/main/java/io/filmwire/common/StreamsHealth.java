@@ -47,13 +47,16 @@ public final class StreamsHealth {
     }
 
     private StreamsUncaughtExceptionHandler handler() {
-        return e -> {
-            int n = replacements.incrementAndGet();
-            lastReplacement = Instant.now();
-            lastError = e.toString();
-            LOG.error("{} thread failed; replacing the thread (replacement {}; the failed batch is retried)", name, n, e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        };
+        return this::threadFailed;
+    }
+
+    /** What the app does when a stream thread dies: count it, log it, replace the thread. */
+    StreamThreadExceptionResponse threadFailed(Throwable e) {
+        int n = replacements.incrementAndGet();
+        lastReplacement = Instant.now();
+        lastError = e.toString();
+        LOG.error("{} thread failed; replacing the thread (replacement {}; the failed batch is retried)", name, n, e);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     /** Says the app is being closed on purpose: from then on its shutdown is not a failure. */

@@ -73,16 +73,17 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             if (!urls.isEmpty() && !window.kafkaDown) {
-                PoliteFetcher fetcher = new PoliteFetcher(ingest.fetch());
-                for (String url : urls) {
-                    try {
-                        RawPage page = fetcher.fetchPage(url, "fetch", null, ingest.maxPageBytes());
-                        window.add(url, intake.submit(page));
-                    } catch (FetchException e) {
-                        window.failed(url, e.getMessage());
-                    }
-                    if (window.kafkaDown) {
-                        break;
+                try (PoliteFetcher fetcher = new PoliteFetcher(ingest.fetch())) {
+                    for (String url : urls) {
+                        try {
+                            RawPage page = fetcher.fetchPage(url, "fetch", null, ingest.maxPageBytes());
+                            window.add(url, intake.submit(page));
+                        } catch (FetchException e) {
+                            window.failed(url, e.getMessage());
+                        }
+                        if (window.kafkaDown) {
+                            break;
+                        }
                     }
                 }
             }

@@ -111,7 +111,10 @@ public final class Services implements AutoCloseable {
         }
         started.add(health);
         TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
-        health.addKafka(kafka);
+        if (parts.contains(Part.HTTP)) {
+            // only a service that answers /health needs the probe (the demo and the benchmark do not)
+            health.addKafka(kafka);
+        }
 
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -162,7 +165,9 @@ public final class Services implements AutoCloseable {
                     : Health.Status.down("its thread stopped"));
         }
         if (!ingestConfig.feeds().urls().isEmpty()) {
-            feedPoller = new FeedPoller(ingestConfig, intake, new PoliteFetcher(ingestConfig.fetch()), registry).start();
+            PoliteFetcher fetcher = new PoliteFetcher(ingestConfig.fetch());
+            started.add(fetcher);
+            feedPoller = new FeedPoller(ingestConfig, intake, fetcher, registry).start();
             started.add(feedPoller);
             FeedPoller poller = feedPoller;
             health.add("feed-poller", () -> poller.isHealthy()
