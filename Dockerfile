@@ -17,6 +17,13 @@ WORKDIR /opt/filmwire
 COPY --from=build /src/standalone/target/filmwire.jar /opt/filmwire/filmwire.jar
 COPY --from=build /src/standalone/target/lib /opt/filmwire/lib
 USER filmwire
-ENV FILMWIRE_DATA_DIR=/var/lib/filmwire FILMWIRE_HTTP_HOST=0.0.0.0 FILMWIRE_LOG_LEVEL=INFO
+# Listening on 0.0.0.0, every service refuses to start until FILMWIRE_HTTP_AUTH_TOKENS holds token entries
+# (`filmwire token NAME ROLES`); no token is baked into the image.
+ENV FILMWIRE_DATA_DIR=/var/lib/filmwire FILMWIRE_HTTP_HOST=0.0.0.0 FILMWIRE_HTTP_PORT=8080 FILMWIRE_HTTP_HEALTH_PORT=8081 \
+    FILMWIRE_LOG_LEVEL=INFO
+EXPOSE 8080 8081
+VOLUME ["/var/lib/filmwire"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -c 12 <&3 | grep -q ' 200'"]
 ENTRYPOINT ["java", "-jar", "/opt/filmwire/filmwire.jar"]
 CMD ["--help"]

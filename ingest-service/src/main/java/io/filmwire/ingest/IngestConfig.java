@@ -13,7 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * Configuration of ingest-service, validated at start-up: a bad value fails naming the key, the
@@ -22,19 +21,17 @@ import org.apache.kafka.common.config.types.Password;
  * @param maxPageBytes      pages larger than this are refused (HTTP 413, file moved to failed/, feed item dead-lettered)
  * @param deliveryTimeoutMs how long a page may wait for Kafka's acknowledgement before it is refused
  * @param maxBlockMs        how long sending may block on unknown metadata or a full buffer
- * @param authToken         the bearer token {@code POST /pages} requires, or null for none
  * @param watch             the watched folders
  * @param feeds             the polled feeds
  * @param fetch             how URLs are fetched (feeds, their items, {@code filmwire ingest URL})
  * @param stateDir          where the feed poller keeps what it has seen
  */
 public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryTimeoutMs, int maxBlockMs,
-                           String authToken, Watch watch, Feeds feeds, Fetch fetch, Path stateDir) {
+                           Watch watch, Feeds feeds, Fetch fetch, Path stateDir) {
 
     public static final String MAX_PAGE_BYTES = "ingest.max.page.bytes";
     public static final String DELIVERY_TIMEOUT_MS = "ingest.delivery.timeout.ms";
     public static final String MAX_BLOCK_MS = "ingest.max.block.ms";
-    public static final String AUTH_TOKEN = "ingest.auth.token";
     public static final String WATCH_DIRS = "ingest.watch.dirs";
     public static final String WATCH_INTERVAL_MS = "ingest.watch.interval.ms";
     public static final String WATCH_SETTLE_MS = "ingest.watch.settle.ms";
@@ -46,7 +43,10 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
     public static final String FETCH_TIMEOUT_MS = "ingest.fetch.timeout.ms";
     public static final String FETCH_MAX_REDIRECTS = "ingest.fetch.max.redirects";
     public static final String FETCH_HOST_DELAY_MS = "ingest.fetch.host.delay.ms";
-    public static final String FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
+    public static final String FETCH_ALLOW_HOSTS = "ingest.fetch.allow.hosts";
+    public static final String FETCH_PORTS = "ingest.fetch.ports";
+    /** A key of earlier versions, refused with what replaces it. */
+    public static final String OLD_FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
     public static final String FETCH_USER_AGENT = "ingest.fetch.user.agent";
 
     public static final ConfigDef DEF = new ConfigDef()
@@ -59,9 +59,6 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
             .define(MAX_BLOCK_MS, Type.INT, 5_000, Range.between(100, 600_000), Importance.LOW,
                     "How long sending a page may block while Kafka's metadata is unknown or the send buffer is"
                             + " full, before the page is refused like an unacknowledged one.")
-            .define(AUTH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
-                    "Bearer token POST /pages requires ('Authorization: Bearer TOKEN'); unset: none. Required"
-                            + " when http.host is not a loopback address.")
             .define(WATCH_DIRS, Type.LIST, null, Importance.MEDIUM,
                     "Folders watched for page files (.html, .htm, .txt, .gz); done files move to processed/,"
                             + " failed ones to failed/ with a .error.txt. `run --watch DIR` adds one.")
@@ -87,9 +84,13 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                     "Redirects followed per fetch; one more is an error.")
             .define(FETCH_HOST_DELAY_MS, Type.LONG, 1_000L, Range.between(0, 600_000), Importance.MEDIUM,
                     "Least time between two requests to one host (a longer robots.txt Crawl-delay wins, up to 60 s).")
-            .define(FETCH_ALLOW_PRIVATE, Type.BOOLEAN, false, Importance.MEDIUM,
-                    "Fetch URLs whose host is a loopback, private or link-local address (off: they are refused,"
-                            + " so that feeds cannot reach internal services).")
+            .define(FETCH_ALLOW_HOSTS, Type.LIST, "", Importance.MEDIUM,
+                    "Hosts that may be fetched although they are not public (loopback, private, link-local and every"
+                            + " other special-purpose address are refused otherwise): HOST (ports 80 and 443), HOST:PORT,"
+                            + " HOST:* (any port); HOST a name, *.domain, an IPv4 address or [IPv6]. Checked on every"
+                            + " redirect and on the address connected to.")
+            .define(FETCH_PORTS, Type.LIST, "80,443", Importance.LOW,
+                    "Ports fetched on public hosts (others are refused).")
             .define(FETCH_USER_AGENT, Type.STRING, "Filmwire/0.1 (editorial ingestion)", new ConfigDef.NonEmptyString(),
                     Importance.LOW, "User-Agent of fetches; its first word is the name robots.txt rules are matched against.");
 
@@ -110,9 +111,15 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
     /**
      * How URLs are fetched.
      *
-     * @param allowPrivate whether loopback, private and link-local addresses may be fetched
+     * @param allowHosts  entries of {@value #FETCH_ALLOW_HOSTS}: hosts fetched although not public
+     * @param publicPorts ports fetched on public hosts
      */
-    public record Fetch(Duration timeout, int maxRedirects, Duration hostDelay, boolean allowPrivate, String userAgent) {
+    public record Fetch(Duration timeout, int maxRedirects, Duration hostDelay, List<String> allowHosts,
+                        List<Integer> publicPorts, String userAgent) {
+        public Fetch {
+            allowHosts = List.copyOf(allowHosts);
+            publicPorts = List.copyOf(publicPorts);
+        }
     }
 
     /** Parsed and validated from {@code settings}; the feed state lives in {@code ./data/ingest} unless set. */
@@ -126,9 +133,31 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
      * @param defaultStateDir where the feed state lives when {@value #STATE_DIR} is not set
      */
     public static IngestConfig from(Settings settings, Path defaultStateDir) {
+        if (settings.asMap().containsKey(OLD_FETCH_ALLOW_PRIVATE)) {
+            throw new ConfigException(OLD_FETCH_ALLOW_PRIVATE + " is no longer read: it let fetches reach every internal"
+                    + " address and port; list the internal hosts that may be fetched in " + FETCH_ALLOW_HOSTS
+                    + " (HOST, HOST:PORT or HOST:*)");
+        }
         AbstractConfig c = new AbstractConfig(DEF, settings.asMap(), false);
-        Password token = c.getPassword(AUTH_TOKEN);
-        String authToken = token == null || token.value().isBlank() ? null : token.value().strip();
+        List<String> allowHosts = new ArrayList<>();
+        for (String entry : listOf(c, FETCH_ALLOW_HOSTS)) {
+            if (!entry.isBlank()) {
+                allowHosts.add(entry.strip());
+            }
+        }
+        io.filmwire.ingest.fetch.AddressPolicy.validate(allowHosts, FETCH_ALLOW_HOSTS);
+        List<Integer> ports = new ArrayList<>();
+        for (String port : listOf(c, FETCH_PORTS)) {
+            try {
+                int p = Integer.parseInt(port.strip());
+                if (p < 1 || p > 65535) {
+                    throw new NumberFormatException();
+                }
+                ports.add(p);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(FETCH_PORTS, port, "a port is a whole number from 1 to 65535");
+            }
+        }
         List<Path> dirs = new ArrayList<>();
         for (String dir : listOf(c, WATCH_DIRS)) {
             if (!dir.isBlank()) {
@@ -147,12 +176,12 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
         }
         String stateDir = c.getString(STATE_DIR);
         return new IngestConfig(KafkaSettings.from(settings), c.getLong(MAX_PAGE_BYTES), c.getInt(DELIVERY_TIMEOUT_MS),
-                c.getInt(MAX_BLOCK_MS), authToken,
+                c.getInt(MAX_BLOCK_MS),
                 new Watch(dirs, Duration.ofMillis(c.getLong(WATCH_INTERVAL_MS)), Duration.ofMillis(c.getLong(WATCH_SETTLE_MS))),
                 new Feeds(feeds, Duration.ofMillis(c.getLong(FEED_INTERVAL_MS)), c.getLong(FEED_MAX_BYTES),
                         c.getInt(FEED_MAX_ATTEMPTS)),
                 new Fetch(Duration.ofMillis(c.getInt(FETCH_TIMEOUT_MS)), c.getInt(FETCH_MAX_REDIRECTS),
-                        Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), c.getBoolean(FETCH_ALLOW_PRIVATE),
+                        Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), allowHosts, ports,
                         c.getString(FETCH_USER_AGENT).strip()),
                 stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()));
     }
@@ -165,13 +194,5 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
     /** How long to wait for Kafka's answer to one page: the producer gives up before this. */
     public Duration ackTimeout() {
         return Duration.ofMillis((long) deliveryTimeoutMs + maxBlockMs + 5_000L);
-    }
-
-    @Override
-    public String toString() {
-        // never print the token
-        return "IngestConfig[kafka=" + kafka + ", maxPageBytes=" + maxPageBytes + ", deliveryTimeoutMs=" + deliveryTimeoutMs
-                + ", maxBlockMs=" + maxBlockMs + ", authToken=" + (authToken == null ? "none" : "[hidden]") + ", watch="
-                + watch + ", feeds=" + feeds + ", fetch=" + fetch + ", stateDir=" + stateDir + "]";
     }
 }

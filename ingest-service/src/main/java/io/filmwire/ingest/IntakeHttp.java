@@ -3,8 +3,9 @@ package io.filmwire.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.filmwire.common.http.BearerToken;
+import io.filmwire.common.http.Access;
 import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.http.Role;
 import io.filmwire.common.http.Router;
 import io.filmwire.ingest.fetch.UrlFetcher;
 import io.filmwire.schema.Json;
@@ -29,7 +30,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  * after Kafka acknowledged the write; 400 for malformed JSON or fields, 413 over
  * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 with
  * {@code Retry-After} while Kafka does not acknowledge (nothing was taken in: send it again), 401
- * without the bearer token when {@code ingest.auth.token} is set. Errors are JSON
+ * or 403 without an operator's token when {@code http.auth.tokens} is set. Errors are JSON
  * {@code {"error", "message"}}, the message saying what to fix. Thread-safe.
  */
 public final class IntakeHttp {
@@ -45,20 +46,13 @@ public final class IntakeHttp {
         this.config = config;
     }
 
-    /** Adds {@code POST /pages} to {@code router}, behind the bearer token when one is configured. */
-    public void routes(Router router) {
-        if (config.authToken() != null) {
-            router.filter(new BearerToken(config.authToken(), "POST", "/pages", IngestConfig.AUTH_TOKEN));
-        }
-        router.add("POST", "/pages", this::postPage);
-    }
-
     /**
-     * Refuses a configuration that would take pages from the network without a token: a server on
-     * {@code httpHost} other than loopback needs {@code ingest.auth.token}.
+     * Adds {@code POST /pages} to {@code router}: an operator's write (a token with the role operator
+     * once tokens are configured; never from a page of another origin). Its body is a page, not
+     * necessarily JSON.
      */
-    public static void checkExposure(IngestConfig config, String httpHost, String hostKey) {
-        BearerToken.requireOffLoopback(httpHost, hostKey, config.authToken(), IngestConfig.AUTH_TOKEN, "POST /pages");
+    public void routes(Router router) {
+        router.add("POST", "/pages", Access.write(Role.OPERATOR), this::postPage);
     }
 
     /** A request that cannot become a page: the status and the JSON error to answer. */

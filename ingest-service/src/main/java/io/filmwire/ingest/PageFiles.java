@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Page files: {@code .html}, {@code .htm}, {@code .txt}, and any of them gzipped ({@code .gz}).
- * Folders are walked recursively, files taken in name order. Stateless.
+ * Page files: {@code .html}, {@code .htm}, {@code .txt}, and any of them gzipped ({@code .gz}),
+ * whether found in a folder or named explicitly; their content must be a page too (binary content
+ * is refused when read, {@link PageFactory}). Folders are walked recursively, files taken in name
+ * order. Stateless.
  */
 public final class PageFiles {
 
@@ -36,10 +38,10 @@ public final class PageFiles {
     }
 
     /**
-     * The page files of {@code inputs}: files as given (whatever their name), folders walked for
-     * page files.
+     * The page files of {@code inputs}: files as given, folders walked for page files.
      *
      * @throws NoSuchFileException naming the first input that does not exist
+     * @throws NotAPageFile naming the first file given that is no page file by its name
      */
     public static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> out = new ArrayList<>();
@@ -49,12 +51,23 @@ public final class PageFiles {
                     walk.filter(Files::isRegularFile).filter(PageFiles::isPageFile).sorted().forEach(out::add);
                 }
             } else if (Files.isRegularFile(input)) {
+                if (!isPageFile(input)) {
+                    throw new NotAPageFile("'" + input + "' is not a page file: pages are .html, .htm and .txt files, or"
+                            + " those gzipped (.gz); rename it if it is a page");
+                }
                 out.add(input);
             } else {
                 throw new NoSuchFileException(input.toString(), null, "no such file or folder");
             }
         }
         return out;
+    }
+
+    /** A file named explicitly that is no page file. */
+    public static final class NotAPageFile extends IllegalArgumentException {
+        public NotAPageFile(String message) {
+            super(message);
+        }
     }
 
     /** The bytes of a page file, gunzipped when it ends in {@code .gz}, at most {@code limit} bytes. */

@@ -41,6 +41,9 @@ public final class PageIntake implements AutoCloseable {
     private final Counter accepted;
     private final Counter failed;
     private final Counter deadLetters;
+    private volatile long lastAckNanos = System.nanoTime();
+    private volatile long lastFailureNanos;
+    private volatile String lastFailure;
 
     public PageIntake(IngestConfig config, MeterRegistry registry) {
         int delivery = config.deliveryTimeoutMs();
@@ -76,8 +79,11 @@ public final class PageIntake implements AutoCloseable {
         return result.whenComplete((meta, error) -> {
             if (error == null) {
                 accepted.increment();
+                lastAckNanos = System.nanoTime();
             } else {
                 failed.increment();
+                lastFailureNanos = System.nanoTime();
+                lastFailure = describe(error);
                 LOG.warn("Page '{}' not acknowledged by Kafka: {}", page.pageId(), error.toString());
             }
         });
@@ -144,6 +150,19 @@ public final class PageIntake implements AutoCloseable {
             e = e.getCause();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * The producer's health entry: not ready while its last page failed and none was acknowledged
+     * since (Kafka away, or refusing writes).
+     */
+    public io.filmwire.common.Health.Status health() {
+        long failure = lastFailureNanos;
+        if (lastFailure != null && failure - lastAckNanos > 0) {
+            return io.filmwire.common.Health.Status.notReady("the last page was not acknowledged: " + lastFailure);
+        }
+        return io.filmwire.common.Health.Status.up("pages acknowledged: " + (long) accepted.count() + ", refused: "
+                + (long) failed.count());
     }
 
     /** Waits until every page sent so far is acknowledged or failed. */

@@ -48,6 +48,20 @@ class PageFilesTest {
     }
 
     @Test
+    void aFileNamedExplicitlyIsTakenOnlyWhenItIsAPageFile() throws Exception {
+        Path provenance = write("PROVENANCE.md", "# Where the pages come from\nSome text about sources.");
+        assertThatThrownBy(() -> PageFiles.expand(List.of(write("ok.html", "<p>x</p>"), provenance)))
+                .isInstanceOf(PageFiles.NotAPageFile.class).hasMessageContaining("PROVENANCE.md")
+                .hasMessageContaining(".html");
+        assertThat(PageFiles.expand(List.of(dir.resolve("ok.html")))).hasSize(1);
+        Path pdf = dir.resolve("poster.txt");
+        Files.write(pdf, new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 1, 2});
+        assertThat(PageFiles.expand(List.of(pdf))).as("a page file by its name").hasSize(1);
+        assertThatThrownBy(() -> PageFiles.read(pdf, "file", 1 << 20, Instant.EPOCH)).as("but not by its content")
+                .isInstanceOf(PageFactory.UnsupportedContentException.class).hasMessageContaining("binary");
+    }
+
+    @Test
     void aMissingInputIsNamed() {
         assertThatThrownBy(() -> PageFiles.expand(List.of(dir.resolve("missing"))))
                 .isInstanceOf(NoSuchFileException.class).hasMessageContaining("missing");

@@ -127,10 +127,31 @@ public final class OverrideEditor implements AutoCloseable {
     /** The overrides of {@code filmId} now on the topic, or an empty set. */
     public synchronized FilmOverrides current(String filmId) {
         requireId(filmId);
+        byte[] last = lastValue(Topics.FILMS_OVERRIDES.name(), filmId);
+        if (last == null) {
+            return new FilmOverrides(filmId, Map.of());
+        }
+        try {
+            return Json.mapper().readValue(last, FilmOverrides.class);
+        } catch (IOException e) {
+            LOG.warn("The overrides of film '{}' on {} are not valid JSON; starting from none: {}", filmId,
+                    Topics.FILMS_OVERRIDES.name(), e.getMessage());
+            return new FilmOverrides(filmId, Map.of());
+        }
+    }
+
+    /** True when {@code filmId} has a record on films.records now (not deleted, not merged away). */
+    public synchronized boolean published(String filmId) {
+        requireId(filmId);
+        return lastValue(Topics.FILMS_RECORDS.name(), filmId) != null;
+    }
+
+    /** The last value of {@code key} on {@code topic} (its partition read to the end), or null (none, or a tombstone). */
+    private byte[] lastValue(String topic, String key) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(Topics.FILMS_OVERRIDES.name(), partitionOf(consumer, filmId));
+            TopicPartition partition = new TopicPartition(topic, partitionOf(consumer.partitionsFor(topic, TIMEOUT), topic, key));
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
@@ -138,25 +159,16 @@ public final class OverrideEditor implements AutoCloseable {
             byte[] last = null;
             while (consumer.position(partition, TIMEOUT) < end) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.FILMS_OVERRIDES.name() + " to its end within "
+                    throw new IllegalStateException("could not read " + topic + " to its end within "
                             + TIMEOUT.toSeconds() + " s from " + kafka.bootstrapServers());
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (filmId.equals(r.key())) {
+                    if (key.equals(r.key())) {
                         last = r.value();
                     }
                 }
             }
-            if (last == null) {
-                return new FilmOverrides(filmId, Map.of());
-            }
-            try {
-                return Json.mapper().readValue(last, FilmOverrides.class);
-            } catch (IOException e) {
-                LOG.warn("The overrides of film '{}' on {} are not valid JSON; starting from none: {}", filmId,
-                        Topics.FILMS_OVERRIDES.name(), e.getMessage());
-                return new FilmOverrides(filmId, Map.of());
-            }
+            return last;
         }
     }
 
@@ -202,7 +214,7 @@ public final class OverrideEditor implements AutoCloseable {
             SchemaValidator.get().requireValid(MessageSchema.FILM_OVERRIDES, value);
         }
         KafkaProducer<String, byte[]> p = producer();
-        int partition = partitionOf(p.partitionsFor(Topics.FILMS_OVERRIDES.name()), filmId);
+        int partition = partitionOf(p.partitionsFor(Topics.FILMS_OVERRIDES.name()), Topics.FILMS_OVERRIDES.name(), filmId);
         byte[] bytes = value == null ? null : Json.write(value).getBytes(StandardCharsets.UTF_8);
         try {
             p.send(new ProducerRecord<>(Topics.FILMS_OVERRIDES.name(), partition, filmId, bytes))
@@ -231,14 +243,10 @@ public final class OverrideEditor implements AutoCloseable {
         return producer;
     }
 
-    private static int partitionOf(KafkaConsumer<String, byte[]> consumer, String filmId) {
-        return partitionOf(consumer.partitionsFor(Topics.FILMS_OVERRIDES.name(), TIMEOUT), filmId);
-    }
-
     /** The partition the default partitioner gives a key: murmur2 of its bytes. */
-    private static int partitionOf(List<PartitionInfo> partitions, String filmId) {
+    private static int partitionOf(List<PartitionInfo> partitions, String topic, String filmId) {
         if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + Topics.FILMS_OVERRIDES.name() + " does not exist");
+            throw new IllegalStateException("topic " + topic + " does not exist");
         }
         return Utils.toPositive(Utils.murmur2(filmId.getBytes(StandardCharsets.UTF_8))) % partitions.size();
     }

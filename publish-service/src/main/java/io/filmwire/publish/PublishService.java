@@ -1,7 +1,13 @@
 package io.filmwire.publish;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.filmwire.common.Health;
+import io.filmwire.common.StreamsHealth;
+import io.filmwire.common.http.Access;
+import io.filmwire.common.http.AccessPolicy;
 import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.http.Principal;
+import io.filmwire.common.http.Role;
 import io.filmwire.common.http.Router;
 import io.filmwire.schema.ChangeEvent;
 import io.filmwire.schema.FilmRecord;
@@ -24,7 +30,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -50,11 +55,14 @@ public final class PublishService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metricsBinder;
     private final OverrideEditor editor;
+    private final StreamsHealth health;
 
-    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor) {
+    private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor,
+                           StreamsHealth health) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
         this.editor = editor;
+        this.health = health;
     }
 
     /** Kafka Streams properties of publish-service. */
@@ -77,21 +85,23 @@ public final class PublishService implements AutoCloseable {
     public static PublishService start(PublishConfig config, MeterRegistry registry) {
         KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
                 streamsProperties(config));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("publish-service thread failed; replacing the thread (the failed batch is retried)", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamsHealth health = StreamsHealth.watch("publish-service", streams);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();
         LOG.info("publish-service started (application id '{}')", config.applicationId());
-        return new PublishService(streams, binder, new OverrideEditor(config.kafka()));
+        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health);
     }
 
     /** True when processing: running, or rebalancing towards running. */
     public boolean isHealthy() {
         KafkaStreams.State s = streams.state();
         return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+    }
+
+    /** Its health entry: state, thread replacements. */
+    public Health.Status health() {
+        return health.status();
     }
 
     /**
@@ -170,8 +180,8 @@ public final class PublishService implements AutoCloseable {
         router.add("GET", "/api/films/{id}", this::getFilm);
         router.add("GET", "/api/films/{id}/history", this::getHistory);
         router.add("GET", "/api/films/{id}/overrides", this::getOverrides);
-        router.add("POST", "/api/films/{id}/overrides", this::postOverride);
-        router.add("DELETE", "/api/films/{id}/overrides/{field}", this::deleteOverride);
+        router.add("POST", "/api/films/{id}/overrides", Access.writeJson(Role.EDITOR), this::postOverride);
+        router.add("DELETE", "/api/films/{id}/overrides/{field}", Access.write(Role.EDITOR), this::deleteOverride);
     }
 
     private void getHistory(HttpExchange exchange, Map<String, String> params) throws IOException {
@@ -204,7 +214,33 @@ public final class PublishService implements AutoCloseable {
         }
     }
 
-    /** Body: {@code {"field": "runtimeMinutes", "value": 24, "reason": "...", "editor": "..."}}. */
+    /**
+     * The editor of a request: the name of its token; on a server without tokens, the name the
+     * request gives. Null (answered 400) when the request names someone other than its token, or
+     * nobody where there is no token.
+     */
+    private static String editorOf(HttpExchange exchange, String given) throws IOException {
+        Principal principal = AccessPolicy.principal(exchange);
+        if (principal.identified()) {
+            if (given != null && !given.isBlank() && !given.strip().equals(principal.name())) {
+                HttpJson.error(exchange, 400, "editor_mismatch", "the editor is the holder of the token ('"
+                        + principal.name() + "'), not '" + given.strip() + "'; leave \"editor\" out");
+                return null;
+            }
+            return principal.name();
+        }
+        if (given == null || given.isBlank()) {
+            HttpJson.error(exchange, 400, "bad_override", "an override needs an editor: \"editor\" (without tokens"
+                    + " configured the request names its editor)");
+            return null;
+        }
+        return given.strip();
+    }
+
+    /**
+     * Body: {@code {"field": "runtimeMinutes", "value": 24, "reason": "..."}}; the editor is the
+     * token's holder ({@code "editor"} only on a server without tokens).
+     */
     private void postOverride(HttpExchange exchange, Map<String, String> params) throws IOException {
         String id = params.get("id");
         byte[] body = HttpJson.readBody(exchange, MAX_OVERRIDE_BYTES);
@@ -220,17 +256,19 @@ public final class PublishService implements AutoCloseable {
             return;
         }
         if (request == null || !request.isObject() || !request.path("field").isTextual() || !request.has("value")
-                || !request.path("reason").isTextual() || !request.path("editor").isTextual()) {
+                || !request.path("reason").isTextual()
+                || (request.has("editor") && !request.get("editor").isTextual())) {
             HttpJson.error(exchange, 400, "bad_override", "an override is a JSON object with \"field\" (text), \"value\" "
-                    + "(the field's value), \"reason\" and \"editor\" (texts)");
+                    + "(the field's value) and \"reason\" (text)");
             return;
         }
-        if (!filmKnown(exchange, id)) {
+        String who = editorOf(exchange, request.has("editor") ? request.get("editor").asText() : null);
+        if (who == null || !filmKnown(exchange, id)) {
             return;
         }
         try {
             HttpJson.send(exchange, 202, editor.set(id, request.get("field").asText(), request.get("value"),
-                    request.get("editor").asText(), request.get("reason").asText()));
+                    who, request.get("reason").asText()));
         } catch (IllegalArgumentException e) {
             HttpJson.error(exchange, 400, "bad_override", e.getMessage());
         } catch (RuntimeException e) {
@@ -241,13 +279,16 @@ public final class PublishService implements AutoCloseable {
     /** Query: {@code ?reason=...&editor=...}. */
     private void deleteOverride(HttpExchange exchange, Map<String, String> params) throws IOException {
         Map<String, String> query = Router.query(exchange);
+        String who = editorOf(exchange, query.get("editor"));
+        if (who == null) {
+            return;
+        }
         try {
-            HttpJson.send(exchange, 202, editor.remove(params.get("id"), params.get("field"), query.get("editor"),
-                    query.get("reason")));
+            HttpJson.send(exchange, 202, editor.remove(params.get("id"), params.get("field"), who, query.get("reason")));
         } catch (java.util.NoSuchElementException e) {
             HttpJson.error(exchange, 404, "override_not_found", e.getMessage());
         } catch (IllegalArgumentException e) {
-            HttpJson.error(exchange, 400, "bad_override", e.getMessage() + " (DELETE .../overrides/FIELD?editor=NAME&reason=TEXT)");
+            HttpJson.error(exchange, 400, "bad_override", e.getMessage() + " (DELETE .../overrides/FIELD?reason=TEXT)");
         } catch (RuntimeException e) {
             kafkaDown(exchange, e);
         }
@@ -341,6 +382,7 @@ public final class PublishService implements AutoCloseable {
 
     @Override
     public void close() {
+        health.closing();
         editor.close();
         metricsBinder.close();
         // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout

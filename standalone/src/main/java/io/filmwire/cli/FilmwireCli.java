@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DedupCommand.class,
                 OverrideCommand.class,
                 ConfigCommand.class,
+                TokenCommand.class,
                 BenchCommand.class,
                 DlqCommand.class,
                 ServiceCommands.Broker.class,

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Writes pages to pages.raw of a running pipeline: files, folders (.html, .htm, .txt, .gz)",
                 "and http(s) URLs, which are fetched (robots.txt obeyed, per-host delay, limits of ingest.fetch.*;",
-                "loopback and private addresses need --set ingest.fetch.allow.private=true).",
+                "internal hosts need --set ingest.fetch.allow.hosts=HOST:PORT; IRIs are taken).",
                 "Shows count, rate and failures on stderr as it goes; exits 1 when any page failed."})
 final class IngestCommand implements Callable<Integer> {
 
@@ -73,16 +73,17 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             if (!urls.isEmpty() && !window.kafkaDown) {
-                PoliteFetcher fetcher = new PoliteFetcher(ingest.fetch());
-                for (String url : urls) {
-                    try {
-                        RawPage page = fetcher.fetchPage(url, "fetch", null, ingest.maxPageBytes());
-                        window.add(url, intake.submit(page));
-                    } catch (FetchException e) {
-                        window.failed(url, e.getMessage());
-                    }
-                    if (window.kafkaDown) {
-                        break;
+                try (PoliteFetcher fetcher = new PoliteFetcher(ingest.fetch())) {
+                    for (String url : urls) {
+                        try {
+                            RawPage page = fetcher.fetchPage(url, "fetch", null, ingest.maxPageBytes());
+                            window.add(url, intake.submit(page));
+                        } catch (FetchException e) {
+                            window.failed(url, e.getMessage());
+                        }
+                        if (window.kafkaDown) {
+                            break;
+                        }
                     }
                 }
             }

@@ -66,6 +66,11 @@ final class OverrideCommand implements Callable<Integer> {
         try (OverrideEditor overrides = new OverrideEditor(kafka)) {
             FilmOverrides after;
             try {
+                if (!remove && !overrides.published(filmId)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "no published film has the id '" + filmId
+                            + "' on films.records at " + kafka.bootstrapServers() + " (deleted, merged away, or mistyped);"
+                            + " `filmwire tail films.records --from-beginning --exit-at-end` lists the films");
+                }
                 after = remove ? overrides.remove(filmId, field, who, reason) : overrides.set(filmId, field, parsed, who, reason);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -32,6 +32,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (http.port; default: 8080).")
     Integer httpPort;
 
+    @Option(names = "--health-port", paramLabel = "PORT",
+            description = "Port of the health listener, /health and /ready only (http.health.port; default: 8081; -1: none).")
+    Integer healthPort;
+
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port (broker.port; default: 9092).")
     Integer brokerPort;
 
@@ -50,8 +54,9 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = settings();
         Standalone standalone = Standalone.start(settings, true);
         CountDownLatch stopped = ServiceCommands.closeOnShutdown("filmwire", standalone);
-        System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics),"
-                + " Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(), standalone.bootstrapServers());
+        System.err.printf("filmwire: running. HTTP on http://127.0.0.1:%d/ (POST /pages, /api/films, /metrics; health"
+                + " also on port %d), Kafka on %s. Ctrl-C stops.%n", standalone.services().httpPort(),
+                standalone.services().healthPort(), standalone.bootstrapServers());
         IngestConfig intake = IngestConfig.from(settings);
         intake.watch().dirs().forEach(dir -> System.err.printf("filmwire: watching '%s' for page files%n", dir.toAbsolutePath()));
         intake.feeds().urls().forEach(feed -> System.err.printf("filmwire: polling feed %s every %d ms%n", feed,
@@ -71,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (brokerPort != null) {
             fixed.put(StandaloneConfig.BROKER_PORT, brokerPort.toString());
+        }
+        if (healthPort != null) {
+            fixed.put(StandaloneConfig.HTTP_HEALTH_PORT, healthPort.toString());
         }
         Settings settings = config.settings(fixed);
         settings = withAdded(settings, IngestConfig.WATCH_DIRS, watch.stream().map(Path::toString).toList());

@@ -30,6 +30,10 @@ final class ServiceCommands {
         @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (http.port).")
         Integer httpPort;
 
+        @Option(names = "--health-port", paramLabel = "PORT",
+                description = "Port of the health listener, /health and /ready only (http.health.port; -1: none).")
+        Integer healthPort;
+
         @Option(names = "--data-dir", paramLabel = "DIR", description = "State directory (data.dir).")
         Path dataDir;
 
@@ -37,6 +41,9 @@ final class ServiceCommands {
             Map<String, String> fixed = new LinkedHashMap<>();
             if (httpPort != null) {
                 fixed.put(StandaloneConfig.HTTP_PORT, httpPort.toString());
+            }
+            if (healthPort != null) {
+                fixed.put(StandaloneConfig.HTTP_HEALTH_PORT, healthPort.toString());
             }
             if (dataDir != null) {
                 fixed.put(StandaloneConfig.DATA_DIR, dataDir.toString());
@@ -53,6 +60,7 @@ final class ServiceCommands {
     static int awaitStop(String name, AutoCloseable running, int httpPort) throws InterruptedException {
         CountDownLatch stopped = closeOnShutdown(name, running);
         System.err.println(name + ": running" + (httpPort > 0 ? ", HTTP on port " + httpPort : "") + ". Ctrl-C stops.");
+        System.err.flush();
         stopped.await();
         return 0;
     }

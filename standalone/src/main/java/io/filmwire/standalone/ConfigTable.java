@@ -2,6 +2,7 @@ package io.filmwire.standalone;
 
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.common.http.HttpConfig;
 import io.filmwire.enrich.streams.EnrichConfig;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.publish.PublishConfig;
@@ -22,6 +23,7 @@ public final class ConfigTable {
         Map<String, ConfigDef> defs = new LinkedHashMap<>();
         defs.put("all", KafkaSettings.DEF);
         defs.put("standalone, services", StandaloneConfig.DEF);
+        defs.put("services (HTTP)", HttpConfig.DEF);
         defs.put("ingest-service", IngestConfig.DEF);
         defs.put("enrich-streams", EnrichConfig.DEF);
         defs.put("publish-service", PublishConfig.DEF);

@@ -74,6 +74,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("broker already started");
         }
         long t0 = System.nanoTime();
+        io.filmwire.common.Ports.requireFree(host, port, StandaloneConfig.BROKER_PORT, "--broker-port");
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kafka-logs");

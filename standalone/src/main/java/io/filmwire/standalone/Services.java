@@ -1,10 +1,11 @@
 package io.filmwire.standalone;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
 import io.filmwire.common.TopicAdmin;
 import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.Health;
+import io.filmwire.common.http.HttpConfig;
 import io.filmwire.common.http.HttpService;
 import io.filmwire.common.http.Router;
 import io.filmwire.enrich.streams.EnrichConfig;
@@ -22,19 +23,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +59,7 @@ public final class Services implements AutoCloseable {
     private final Set<Part> parts;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final Map<String, BooleanSupplier> components = new ConcurrentHashMap<>();
+    private final Health health = new Health();
     private KafkaSettings kafka;
     private EnrichConfig enrichConfig;
     private PublishConfig publishConfig;
@@ -73,6 +69,7 @@ public final class Services implements AutoCloseable {
     private IngestConfig ingestConfig;
     private final List<FolderWatcher> watchers = new ArrayList<>();
     private FeedPoller feedPoller;
+    private HttpConfig httpConfig;
     private Router router;
     private HttpService http;
 
@@ -108,23 +105,29 @@ public final class Services implements AutoCloseable {
         enrichConfig = EnrichConfig.from(settings, config.dataDir().resolve("streams"));
         publishConfig = PublishConfig.from(settings, config.dataDir().resolve("streams"));
         ingestConfig = IngestConfig.from(settings, config.dataDir().resolve("ingest"));
-        if (parts.contains(Part.INGEST) && parts.contains(Part.HTTP)) {
-            IntakeHttp.checkExposure(ingestConfig, config.httpHost(), StandaloneConfig.HTTP_HOST);
+        httpConfig = HttpConfig.from(settings);
+        if (parts.contains(Part.HTTP)) {
+            httpConfig.requireTokensOffLoopback();
         }
+        started.add(health);
         TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
+        if (parts.contains(Part.HTTP)) {
+            // only a service that answers /health needs the probe (the demo and the benchmark do not)
+            health.addKafka(kafka);
+        }
 
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        router = new Router();
+        router = new Router(httpConfig.access());
         if (parts.contains(Part.ENRICH)) {
             enrich = EnrichStreamsApp.start(enrichConfig, registry);
             started.add(enrich);
-            components.put("enrich-streams", enrich::isHealthy);
+            health.add("enrich-streams", enrich::health);
         }
         if (parts.contains(Part.PUBLISH)) {
             publish = PublishService.start(publishConfig, registry);
             started.add(publish);
-            components.put("publish-service", publish::isHealthy);
+            health.add("publish-service", publish::health);
             publish.routes(router);
             if (parts.contains(Part.HTTP)) {
                 OpsApi ops = new OpsApi(kafka, publish);
@@ -135,15 +138,17 @@ public final class Services implements AutoCloseable {
         if (parts.contains(Part.INGEST)) {
             intake = new PageIntake(ingestConfig, registry);
             started.add(intake);
+            health.add("intake-producer", intake::health);
             new IntakeHttp(intake, ingestConfig).routes(router);
             startIntakeSources();
         }
         if (parts.contains(Part.HTTP)) {
-            router.add("GET", "/health", this::health);
-            router.add("GET", "/ready", this::ready);
+            health.routes(router);
             router.add("GET", "/metrics", (exchange, params) -> HttpJson.sendBytes(exchange, 200,
                     "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8)));
-            http = HttpService.start(config.httpHost(), config.httpPort(), router, config.httpThreads());
+            Router healthRouter = new Router();
+            health.routes(healthRouter);
+            http = HttpService.start(httpConfig, router, healthRouter);
             started.add(http);
         }
         LOG.info("Started {} against Kafka at {}", parts, kafka.bootstrapServers());
@@ -155,12 +160,19 @@ public final class Services implements AutoCloseable {
             FolderWatcher watcher = new FolderWatcher(dir, ingestConfig, intake, registry).start();
             started.add(watcher);
             watchers.add(watcher);
-            components.put("folder-watcher " + watcher.dir(), watcher::isHealthy);
+            health.add("folder-watcher " + watcher.dir(), () -> watcher.isHealthy()
+                    ? Health.Status.up("scanning every " + ingestConfig.watch().interval().toMillis() + " ms")
+                    : Health.Status.down("its thread stopped"));
         }
         if (!ingestConfig.feeds().urls().isEmpty()) {
-            feedPoller = new FeedPoller(ingestConfig, intake, new PoliteFetcher(ingestConfig.fetch()), registry).start();
+            PoliteFetcher fetcher = new PoliteFetcher(ingestConfig.fetch());
+            started.add(fetcher);
+            feedPoller = new FeedPoller(ingestConfig, intake, fetcher, registry).start();
             started.add(feedPoller);
-            components.put("feed-poller", feedPoller::isHealthy);
+            FeedPoller poller = feedPoller;
+            health.add("feed-poller", () -> poller.isHealthy()
+                    ? Health.Status.up(ingestConfig.feeds().urls().size() + " feed(s), " + poller.pending() + " item(s) pending")
+                    : Health.Status.down("its thread stopped"));
         }
     }
 
@@ -204,6 +216,16 @@ public final class Services implements AutoCloseable {
         return http == null ? -1 : http.port();
     }
 
+    /** The port of the health listener, or -1 without one. */
+    public int healthPort() {
+        return http == null ? -1 : http.healthPort();
+    }
+
+    /** The health of the parts running here. */
+    public Health health() {
+        return health;
+    }
+
     /** The Prometheus registry all parts report to. */
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -216,30 +238,17 @@ public final class Services implements AutoCloseable {
 
     /** Adds a part to /health (the embedded broker, say); unhealthy when it is down. */
     public void addHealthComponent(String name, BooleanSupplier up) {
-        components.put(name, up);
+        health.add(name, () -> up.getAsBoolean() ? Health.Status.up("running") : Health.Status.down("stopped"));
     }
 
-    /** True when every running part is up. */
+    /** True when every running part is alive. */
     public boolean isHealthy() {
-        return components.values().stream().allMatch(BooleanSupplier::getAsBoolean);
+        return health.alive();
     }
 
-    private Map<String, Object> status() {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        components.forEach((name, up) -> parts.put(name, up.getAsBoolean() ? "UP" : "DOWN"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", isHealthy() ? "UP" : "DOWN");
-        body.put("components", parts);
-        return body;
-    }
-
-    private void health(HttpExchange exchange, Map<String, String> params) throws IOException {
-        HttpJson.send(exchange, isHealthy() ? 200 : 503, status());
-    }
-
-    private void ready(HttpExchange exchange, Map<String, String> params) throws IOException {
-        boolean ready = isHealthy() && (enrich == null || enrich.state() == KafkaStreams.State.RUNNING);
-        HttpJson.send(exchange, ready ? 200 : 503, status());
+    /** True when every running part is ready (Kafka answers, Streams apps RUNNING). */
+    public boolean isReady() {
+        return health.ready();
     }
 
     /** Stops HTTP, the feed poller and folder watchers, the intake, then the Streams apps. Safe to call twice. */

@@ -1,7 +1,9 @@
 package io.filmwire.standalone;
 
 import io.filmwire.common.KafkaSettings;
+import io.filmwire.common.Ports;
 import io.filmwire.common.Settings;
+import io.filmwire.common.http.HttpConfig;
 import java.util.Map;
 
 /**
@@ -25,12 +27,21 @@ public final class Standalone implements AutoCloseable {
      */
     public static Standalone start(Settings settings, boolean withHttp) {
         StandaloneConfig config = StandaloneConfig.from(settings);
+        if (withHttp) {
+            // before the broker starts: a taken HTTP port should not cost a broker start and stop
+            HttpConfig http = HttpConfig.from(settings);
+            http.requireTokensOffLoopback();
+            Ports.requireFree(http.host(), http.port(), HttpConfig.PORT, "--http-port");
+            if (http.healthPort() > 0) {
+                Ports.requireFree(http.host(), http.healthPort(), HttpConfig.HEALTH_PORT, "--health-port");
+            }
+        }
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config.dataDir().resolve("kafka"), config.brokerHost(),
                 config.brokerPort(), Map.of()).start();
         try {
             Services services = Services.start(settings.with(KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers()),
                     withHttp);
-            services.addHealthComponent("broker", broker::isRunning);
+            services.addHealthComponent("embedded-broker", broker::isRunning);
             return new Standalone(broker, services);
         } catch (RuntimeException e) {
             broker.close();

@@ -1,6 +1,7 @@
 package io.filmwire.standalone;
 
 import io.filmwire.common.Settings;
+import io.filmwire.common.http.HttpConfig;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -20,12 +21,15 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public record StandaloneConfig(Path dataDir, String brokerHost, int brokerPort, String httpHost, int httpPort,
                                int httpThreads) {
 
+    // the HTTP settings live in HttpConfig (every service has them); these names stay for the callers
+
     public static final String DATA_DIR = "data.dir";
     public static final String BROKER_HOST = "broker.host";
     public static final String BROKER_PORT = "broker.port";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String HTTP_THREADS = "http.threads";
+    public static final String HTTP_HOST = HttpConfig.HOST;
+    public static final String HTTP_PORT = HttpConfig.PORT;
+    public static final String HTTP_HEALTH_PORT = HttpConfig.HEALTH_PORT;
+    public static final String HTTP_THREADS = HttpConfig.THREADS;
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(DATA_DIR, Type.STRING, "data", new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -33,18 +37,13 @@ public record StandaloneConfig(Path dataDir, String brokerHost, int brokerPort, 
             .define(BROKER_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Address the embedded broker listens on and advertises.")
             .define(BROKER_PORT, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
-                    "Port of the embedded broker (0: any free port).")
-            .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                    "Address of the HTTP server (intake, API, ops page, metrics).")
-            .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.HIGH,
-                    "Port of the HTTP server (0: any free port).")
-            .define(HTTP_THREADS, Type.INT, 16, Range.between(1, 512), Importance.LOW,
-                    "HTTP requests handled at once.");
+                    "Port of the embedded broker (0: any free port).");
 
     /** Parsed and validated from {@code settings}. */
     public static StandaloneConfig from(Settings settings) {
         AbstractConfig c = new AbstractConfig(DEF, settings.asMap(), false);
+        HttpConfig http = HttpConfig.from(settings);
         return new StandaloneConfig(Path.of(c.getString(DATA_DIR)), c.getString(BROKER_HOST), c.getInt(BROKER_PORT),
-                c.getString(HTTP_HOST), c.getInt(HTTP_PORT), c.getInt(HTTP_THREADS));
+                http.host(), http.port(), http.threads());
     }
 }

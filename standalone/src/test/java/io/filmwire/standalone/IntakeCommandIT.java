@@ -8,6 +8,7 @@ import io.filmwire.schema.RawPage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,7 +68,7 @@ class IntakeCommandIT {
 
         Map.Entry<Integer, String> result = run("ingest", dir.toString(), site.url("/review-" + m + "?utm_campaign=x"),
                 site.url("/missing-" + m), "--bootstrap-servers", harness.bootstrapServers(),
-                "--set", "ingest.fetch.allow.private=true", "--set", "ingest.fetch.host.delay.ms=0");
+                "--set", "ingest.fetch.allow.hosts=127.0.0.1:*", "--set", "ingest.fetch.host.delay.ms=0");
         String err = result.getValue();
         assertThat(result.getKey()).as(err).isEqualTo(1);
         assertThat(err).as("a progress line as it goes").contains("ingest: 1/6 pages, 1 failed, ");
@@ -83,13 +84,33 @@ class IntakeCommandIT {
     }
 
     @Test
-    void privateAddressesAreRefusedUnlessAllowed() {
+    void privateAddressesAreRefusedUnlessAllowListed() {
         site.page("/internal", "text/html", "<html><body>internal</body></html>");
-        Map.Entry<Integer, String> result = run("ingest", site.url("/internal"), "--bootstrap-servers",
-                harness.bootstrapServers());
+        Map.Entry<Integer, String> result = run("ingest", site.url("/internal"), "http://0177.0.0.1/internal",
+                "--bootstrap-servers", harness.bootstrapServers());
         assertThat(result.getKey()).isEqualTo(1);
-        assertThat(result.getValue()).contains("loopback address").contains("ingest.fetch.allow.private=true");
+        assertThat(result.getValue()).as("a port not fetched on public hosts").contains("ingest.fetch.ports")
+                .as("octal 0177 is 127: loopback, as a browser reads it").contains("127.0.0.1, a loopback")
+                .contains("ingest.fetch.allow.hosts");
         assertThat(site.requests("/internal")).isEmpty();
+    }
+
+    @Test
+    void aRedirectToAHostOffTheAllowListIsRefused() {
+        String m = UUID.randomUUID().toString();
+        int port = URI.create(site.url("/")).getPort();
+        site.page("/target-" + m, "text/html", "<html><body>Redirect target " + m + "</body></html>");
+        site.handle("/hop-" + m, ex -> TestSite.redirect(ex, 302, site.url("/target-" + m).replace("127.0.0.1", "localhost")));
+        site.handle("/port-hop-" + m, ex -> TestSite.redirect(ex, 302, "http://127.0.0.1:" + (port == 65535 ? 1 : port + 1)
+                + "/internal-" + m));
+        Map.Entry<Integer, String> result = run("ingest", site.url("/hop-" + m), site.url("/port-hop-" + m),
+                "--bootstrap-servers", harness.bootstrapServers(),
+                "--set", "ingest.fetch.allow.hosts=127.0.0.1:" + port, "--set", "ingest.fetch.host.delay.ms=0");
+        assertThat(result.getKey()).as(result.getValue()).isEqualTo(1);
+        assertThat(result.getValue()).contains("ingest: 2/2 pages, 2 failed").contains("'localhost:" + port + "'")
+                .contains("ingest.fetch.allow.hosts");
+        assertThat(site.requests("/target-" + m)).as("the redirect was not followed").isEmpty();
+        assertThat(harness.pagesRaw()).noneMatch(p -> p.body().contains(m));
     }
 
     @Test

@@ -97,7 +97,7 @@ class IntakeFeedIT {
                         site.url("/sitemap-index.xml")),
                 IngestConfig.FEED_INTERVAL_MS, "300",
                 IngestConfig.FETCH_HOST_DELAY_MS, String.valueOf(HOST_DELAY.toMillis()),
-                IngestConfig.FETCH_ALLOW_PRIVATE, "true",
+                IngestConfig.FETCH_ALLOW_HOSTS, "127.0.0.1:*,localhost:*",
                 IngestConfig.FETCH_TIMEOUT_MS, "5000",
                 IngestConfig.FEED_MAX_ATTEMPTS, "3"));
     }
@@ -147,7 +147,7 @@ class IntakeFeedIT {
 
         DlqEntry robots = awaitDeadLetter("/private/3");
         assertThat(robots.stage()).isEqualTo("ingest");
-        assertThat(robots.reason()).contains("robots.txt").contains("Disallow: /private/");
+        assertThat(robots.reason()).contains("robots.txt").contains("disallows '/private/3'");
         assertThat(robots.input()).contains(site.url("/rss.xml"));
         assertThat(site.requests("/private/3")).isEmpty();
         assertThat(awaitDeadLetter("/missing").reason()).contains("HTTP 404");

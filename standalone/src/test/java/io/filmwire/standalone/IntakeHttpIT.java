@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.common.http.BearerToken;
+import io.filmwire.common.http.HttpConfig;
+import io.filmwire.common.http.Role;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.schema.Json;
 import io.filmwire.schema.RawPage;
@@ -32,6 +35,7 @@ class IntakeHttpIT {
 
     private static final String TOKEN = "s3cret-" + UUID.randomUUID();
     private static final String AUTH = "Bearer " + TOKEN;
+    private static final String EDITOR_TOKEN = "fw_editor-" + UUID.randomUUID();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -42,7 +46,8 @@ class IntakeHttpIT {
     @BeforeAll
     static void start() {
         harness = IntakeHarness.start(dataDir, Map.of(
-                IngestConfig.AUTH_TOKEN, TOKEN,
+                HttpConfig.AUTH_TOKENS, BearerToken.of("feeder", EnumSet.of(Role.OPERATOR), TOKEN).entry() + ","
+                        + BearerToken.of("ann", EnumSet.of(Role.EDITOR), EDITOR_TOKEN).entry(),
                 IngestConfig.MAX_PAGE_BYTES, "4096"));
     }
 
@@ -149,12 +154,18 @@ class IntakeHttpIT {
     }
 
     @Test
-    void theBearerTokenIsRequiredForPagesOnly() throws Exception {
+    void anOperatorsTokenIsRequiredForPagesOnly() throws Exception {
         byte[] page = utf8("<html><body>token " + UUID.randomUUID() + "</body></html>");
         HttpResponse<String> none = harness.post("/pages", page, "Content-Type", "text/html");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
-        assertThat(Json.mapper().readTree(none.body()).path("message").asText()).contains(IngestConfig.AUTH_TOKEN);
+        assertThat(Json.mapper().readTree(none.body()).path("message").asText()).contains("operator");
+        HttpResponse<String> editor = harness.post("/pages", page, "Content-Type", "text/html", "Authorization",
+                "Bearer " + EDITOR_TOKEN);
+        assertThat(editor.statusCode()).as("an editor's token has not the role").isEqualTo(403);
+        HttpResponse<String> crossSite = harness.post("/pages", page, "Content-Type", "text/plain", "Authorization", AUTH,
+                "Origin", "https://elsewhere.example");
+        assertThat(crossSite.statusCode()).as("a page of another site").isEqualTo(403);
         HttpResponse<String> wrong = harness.post("/pages/", page, "Content-Type", "text/html", "Authorization", "Bearer nope");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(Json.mapper().readTree(wrong.body()).path("error").asText()).isEqualTo("invalid_token");
@@ -172,8 +183,8 @@ class IntakeHttpIT {
         assertThatThrownBy(() -> Services.start(exposed, EnumSet.of(Part.INGEST, Part.HTTP)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'0.0.0.0'")
-                .hasMessageContaining("ingest.auth.token")
-                .hasMessageContaining("FILMWIRE_INGEST_AUTH_TOKEN");
+                .hasMessageContaining("http.auth.tokens")
+                .hasMessageContaining("FILMWIRE_HTTP_AUTH_TOKENS");
     }
 
     private static byte[] gzip(byte[] bytes) throws Exception {

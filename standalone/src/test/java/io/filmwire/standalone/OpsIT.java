@@ -89,7 +89,12 @@ class OpsIT {
         HttpResponse<String> page = send("GET", "/", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("/api/topics").contains("/api/dlq");
+        assertThat(page.body()).contains("/ops.js").doesNotContain("<script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(send("GET", "/ops.js", null, null).body()).contains("/api/topics").contains("/api/dlq")
+                .contains("Authorization");
         JsonNode topics = getJson("/api/topics").path("topics");
         assertThat(StreamSupport.stream(topics.spliterator(), false).map(t -> t.path("name").asText()))
                 .containsAll(Topics.ALL.stream().map(t -> t.name()).toList());
@@ -115,7 +120,7 @@ class OpsIT {
         String id = dead.path("id").asText();
         assertThat(getJson("/api/dlq/" + id).path("input").asText()).contains("Overlong Page");
 
-        HttpResponse<String> replayed = send("POST", "/api/dlq/" + id + "/replay", null, null);
+        HttpResponse<String> replayed = send("POST", "/api/dlq/" + id + "/replay", "application/json", "{}");
         assertThat(replayed.statusCode()).isEqualTo(202);
         assertThat(Json.mapper().readTree(replayed.body()).path("topic").asText()).isEqualTo(Topics.PAGES_RAW.name());
         List<ConsumerRecord<String, byte[]>> raw = TopicReader.readToEnd(standalone.kafka(), Topics.PAGES_RAW.name());
@@ -125,7 +130,7 @@ class OpsIT {
         // still too long: the pipeline sends it back to the dead letters, a second time
         Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)
                 .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= 2 ? true : null);
-        assertThat(send("POST", "/api/dlq/no-such-id/replay", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/dlq/no-such-id/replay", "application/json", "{}").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -47,42 +47,35 @@ public final class HttpJson {
     }
 
     /**
-     * The request body, read whole, or null when it is longer than {@code limit} bytes (the rest is
-     * drained so the connection can be reused).
+     * The request body, read whole, or null when it is longer than {@code limit} bytes. A declared
+     * {@code Content-Length} over the limit is refused before anything is read; a body without one
+     * is read up to the limit. Either way the rest is not read: the answer closes the connection.
      */
     public static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.strip()) > limit) {
-                    drain(exchange.getRequestBody());
+                    exchange.getResponseHeaders().set("Connection", "close");
                     return null;
                 }
             } catch (NumberFormatException ignored) {
                 // read and count instead
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > limit) {
-                    drain(in);
-                    return null;
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
-        while (in.read(buffer) > 0) {
-            // discard
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                return null;
+            }
+            out.write(buffer, 0, n);
         }
+        return out.toByteArray();
     }
 }

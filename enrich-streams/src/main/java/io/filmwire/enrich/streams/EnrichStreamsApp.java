@@ -1,5 +1,7 @@
 package io.filmwire.enrich.streams;
 
+import io.filmwire.common.Health;
+import io.filmwire.common.StreamsHealth;
 import io.filmwire.enrich.page.Analyzers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -25,10 +27,12 @@ public final class EnrichStreamsApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metricsBinder;
+    private final StreamsHealth health;
 
-    private EnrichStreamsApp(KafkaStreams streams, KafkaStreamsMetrics metricsBinder) {
+    private EnrichStreamsApp(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, StreamsHealth health) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
+        this.health = health;
     }
 
     /** Kafka Streams properties of enrich-streams. */
@@ -56,15 +60,12 @@ public final class EnrichStreamsApp implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(
                 EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)),
                 streamsProperties(config));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("enrich-streams thread failed; replacing the thread (the failed batch is retried)", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamsHealth health = StreamsHealth.watch("enrich-streams", streams);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();
         LOG.info("enrich-streams started (application id '{}', state in '{}')", config.applicationId(), config.stateDir());
-        return new EnrichStreamsApp(streams, binder);
+        return new EnrichStreamsApp(streams, binder, health);
     }
 
     /** The Streams state (RUNNING once partitions are assigned). */
@@ -78,8 +79,14 @@ public final class EnrichStreamsApp implements AutoCloseable {
         return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
     }
 
+    /** Its health entry: state, thread replacements. */
+    public Health.Status health() {
+        return health.status();
+    }
+
     @Override
     public void close() {
+        health.closing();
         metricsBinder.close();
         // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))

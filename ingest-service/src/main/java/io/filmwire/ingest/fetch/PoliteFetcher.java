@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetching the way a good crawler does: the site's robots.txt is read first (cached a day per
  * origin) and obeyed, requests to one host are spaced by the per-host delay, and the
- * {@link UrlFetcher} limits apply (time, size, redirects, private addresses). robots.txt answered
+ * {@link UrlFetcher} limits apply (time, size, redirects, the address policy). robots.txt answered
  * with 4xx (or unusable) allows everything; one that cannot be read for a passing reason (5xx,
  * timeout) stops fetches from that site until it can be read (RFC 9309). Redirect targets are
  * not checked against their own robots.txt. Thread-safe; callers wait on the per-host delay.
  */
-public final class PoliteFetcher {
+public final class PoliteFetcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
     private static final long ROBOTS_MAX_BYTES = 512 * 1024;
@@ -69,10 +69,9 @@ public final class PoliteFetcher {
             throw FetchException.permanent("'" + url + "' is not an absolute http:// or https:// URL");
         }
         RobotsTxt rules = robotsOf(url);
-        String rule = rules.disallowingRule(url);
-        if (rule != null) {
+        if (!rules.allows(url)) {
             throw FetchException.permanent("robots.txt of '" + url.getHost() + "' disallows '" + url.getRawPath()
-                    + "' for " + agent + " (rule Disallow: " + rule + ")");
+                    + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()) + "' for " + agent);
         }
         throttle.acquire(url.getHost());
         return fetcher.get(url, maxBytes, accept, validators);
@@ -124,6 +123,11 @@ public final class PoliteFetcher {
         }
     }
 
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+
     private RobotsTxt robotsOf(URI url) throws FetchException, InterruptedException {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority().toLowerCase(Locale.ROOT);
         synchronized (robots) {
@@ -138,7 +142,7 @@ public final class PoliteFetcher {
             throttle.acquire(url.getHost());
             UrlFetcher.Response response = fetcher.get(robotsUrl, ROBOTS_MAX_BYTES, "text/plain, */*;q=0.1",
                     UrlFetcher.Validators.NONE);
-            rules = RobotsTxt.parse(PageFactory.decode(response.body(), response.charset()), agent);
+            rules = RobotsTxt.parse(robotsUrl.toString(), response.body(), agent);
         } catch (FetchException e) {
             if (e.isTransient()) {
                 throw FetchException.transientFailure("robots.txt of '" + url.getHost() + "' could not be read ("

@@ -1,203 +1,64 @@
 package io.filmwire.ingest.fetch;
 
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The rules of one robots.txt for one crawler name, as RFC 9309 reads them: the groups whose
- * {@code User-agent} is that name (else the {@code *} groups) apply; of their {@code Allow} and
- * {@code Disallow} rules the longest matching one decides, {@code Allow} winning a tie;
- * {@code *} matches any run of characters and a final {@code $} anchors the end. A
- * {@code Crawl-delay} of the chosen groups is kept. Immutable and thread-safe.
+ * The rules of one site's robots.txt for one crawler, read by crawler-commons' RFC 9309 parser:
+ * the group naming the crawler's product token, else {@code *}; the longest matching rule wins,
+ * Allow on a tie; {@code *} and {@code $} in patterns; paths and rules compared after
+ * percent-encoding is normalised ({@code /%7Ejoe/} is {@code /~joe/}, {@code /café/} is
+ * {@code /caf%C3%A9/}); a UTF-8 byte-order mark is skipped; {@code Crawl-delay} kept, up to 60 s.
+ * Immutable and thread-safe.
  */
 public final class RobotsTxt {
 
-    /** Everything allowed (no robots.txt, or one that could not be found: 4xx). */
-    public static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), null);
+    /** What a site without a usable robots.txt allows: everything. */
+    public static final RobotsTxt ALLOW_ALL = new RobotsTxt(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
+    /** The longest Crawl-delay honoured. */
+    public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
 
-    private record Rule(String pattern, boolean allow) {
-    }
+    private final BaseRobotRules rules;
 
-    private final List<Rule> rules;
-    private final Duration crawlDelay;
-
-    private RobotsTxt(List<Rule> rules, Duration crawlDelay) {
-        this.rules = List.copyOf(rules);
-        this.crawlDelay = crawlDelay;
+    private RobotsTxt(BaseRobotRules rules) {
+        this.rules = rules;
     }
 
     /**
-     * Reads {@code text} for the crawler {@code agent} (its product token, such as {@code Filmwire};
-     * matched without regard to case).
+     * The rules of the robots.txt at {@code robotsUrl} with {@code content} for the crawler named
+     * {@code agent} (its product token, such as {@code Filmwire}).
      */
+    public static RobotsTxt parse(String robotsUrl, byte[] content, String agent) {
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(MAX_CRAWL_DELAY.toMillis(), 10);
+        // a longer Crawl-delay would make the parser disallow everything; it is capped below instead
+        parser.setMaxCrawlDelay(Long.MAX_VALUE);
+        return new RobotsTxt(parser.parseContent(robotsUrl, content, "text/plain",
+                List.of(agent.toLowerCase(Locale.ROOT))));
+    }
+
+    /** The rules of {@code text} (a robots.txt of {@code https://films.example}), for tests and tools. */
     public static RobotsTxt parse(String text, String agent) {
-        String me = agent.toLowerCase(Locale.ROOT);
-        List<Rule> mine = new ArrayList<>();
-        List<Rule> star = new ArrayList<>();
-        Duration myDelay = null;
-        Duration starDelay = null;
-        boolean forMe = false;
-        boolean forStar = false;
-        boolean inAgents = false;
-        boolean anyMine = false;
-        for (String raw : text.split("\r\n|\r|\n")) {
-            int hash = raw.indexOf('#');
-            String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String field = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            if (field.equals("user-agent")) {
-                if (!inAgents) {
-                    forMe = false;
-                    forStar = false;
-                    inAgents = true;
-                }
-                String name = value.split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
-                if (name.equals("*")) {
-                    forStar = true;
-                } else if (!name.isEmpty() && name.equals(me)) {
-                    forMe = true;
-                    anyMine = true;
-                }
-                continue;
-            }
-            inAgents = false;
-            switch (field) {
-                case "allow", "disallow" -> {
-                    if (value.isEmpty()) {
-                        continue;
-                    }
-                    Rule rule = new Rule(normalise(encode(value)), field.equals("allow"));
-                    if (forMe) {
-                        mine.add(rule);
-                    }
-                    if (forStar) {
-                        star.add(rule);
-                    }
-                }
-                case "crawl-delay" -> {
-                    Duration delay = parseDelay(value);
-                    if (delay != null && forMe) {
-                        myDelay = delay;
-                    }
-                    if (delay != null && forStar) {
-                        starDelay = delay;
-                    }
-                }
-                default -> {
-                    // Sitemap and other fields do not change what may be fetched
-                }
-            }
-        }
-        return anyMine ? new RobotsTxt(mine, myDelay) : new RobotsTxt(star, starDelay);
+        return parse("https://films.example/robots.txt", text.getBytes(StandardCharsets.UTF_8), agent);
     }
 
-    private static Duration parseDelay(String value) {
-        try {
-            double seconds = Double.parseDouble(value);
-            return seconds >= 0 && seconds < 86_400 ? Duration.ofMillis((long) (seconds * 1000)) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** True when the crawler may fetch {@code url}. {@code /robots.txt} itself is always allowed. */
+    /** True when the crawler may fetch {@code url}. */
     public boolean allows(URI url) {
-        Rule rule = decidingRule(url);
-        return rule == null || rule.allow();
+        return rules.isAllowed(url.toString());
     }
 
-    /** The crawl delay asked for, or null. */
+    /** The site's Crawl-delay for this crawler (at most {@link #MAX_CRAWL_DELAY}), or null when it sets none. */
     public Duration crawlDelay() {
-        return crawlDelay;
-    }
-
-    /** The pattern of the rule that disallows {@code url}, for messages; null when allowed. */
-    public String disallowingRule(URI url) {
-        Rule rule = decidingRule(url);
-        return rule == null || rule.allow() ? null : rule.pattern();
-    }
-
-    private Rule decidingRule(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (path.equals("/robots.txt")) {
+        long delay = rules.getCrawlDelay();
+        if (delay == BaseRobotRules.UNSET_CRAWL_DELAY || delay < 0) {
             return null;
         }
-        String target = normalise(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery());
-        Rule best = null;
-        for (Rule rule : rules) {
-            if (matches(rule.pattern(), target)
-                    && (best == null || rule.pattern().length() > best.pattern().length()
-                    || rule.pattern().length() == best.pattern().length() && rule.allow() && !best.allow())) {
-                best = rule;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Whether {@code pattern} matches the start of {@code path}: {@code *} any run, a final {@code $}
-     * the end. Linear-time wildcard matching (a hostile robots.txt cannot make it slow).
-     */
-    static boolean matches(String pattern, String path) {
-        String p = pattern.endsWith("$") ? pattern.substring(0, pattern.length() - 1) : pattern + "*";
-        int pi = 0;
-        int si = 0;
-        int star = -1;
-        int mark = 0;
-        while (si < path.length()) {
-            if (pi < p.length() && p.charAt(pi) != '*' && p.charAt(pi) == path.charAt(si)) {
-                pi++;
-                si++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = si;
-            } else if (star >= 0) {
-                pi = star + 1;
-                si = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
-    }
-
-    /** Upper-cases the hex digits of percent escapes, so that {@code %c3} and {@code %C3} compare equal. */
-    private static String normalise(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s);
-        for (int i = 0; i + 2 < out.length(); i++) {
-            if (out.charAt(i) == '%') {
-                out.setCharAt(i + 1, Character.toUpperCase(out.charAt(i + 1)));
-                out.setCharAt(i + 2, Character.toUpperCase(out.charAt(i + 2)));
-            }
-        }
-        return out.toString();
-    }
-
-    /** Percent-encodes what is not ASCII in a rule, so that it compares with raw URL paths. */
-    private static String encode(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int u = b & 0xff;
-            if (u < 0x21 || u > 0x7e) {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", u));
-            } else {
-                out.append((char) u);
-            }
-        }
-        return out.toString();
+        Duration d = Duration.ofMillis(delay);
+        return d.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : d;
     }
 }

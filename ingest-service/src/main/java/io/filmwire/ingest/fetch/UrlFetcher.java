@@ -3,18 +3,12 @@ package io.filmwire.ingest.fetch;
 import io.filmwire.ingest.BoundedBytes;
 import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.TooLargeException;
-import java.io.ByteArrayOutputStream;
+import io.filmwire.schema.PageIds;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,23 +17,34 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.Connection;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * HTTP GET with every limit explicit: one time limit for the whole fetch (connecting, each redirect,
  * reading the body), a body limit (checked against {@code Content-Length} first, then while reading,
- * and again after gunzipping), a bounded number of redirects, and the {@link AddressPolicy} checked
- * at every hop. Sends conditional headers when given validators (a 304 comes back as such), asks for
- * gzip and decodes it. Redirects are followed here, not by the JDK client, so that each hop is
- * checked. Thread-safe.
+ * and again after gunzipping), a bounded number of redirects, and the {@link AddressPolicy} at every
+ * hop: before resolving (host and port), on every address the host resolves to (the client connects
+ * only to addresses the policy returned), and on the address the connection was made to. Sends
+ * conditional headers when given validators (a 304 comes back as such), asks for gzip and decodes
+ * it. Redirects are followed here, not by the client, so that each hop is checked. HTTP/1.1 (Jetty's
+ * client, TLS with host name verification). Thread-safe; close it to stop its threads.
  */
-public final class UrlFetcher {
+public final class UrlFetcher implements AutoCloseable {
 
     /** Accept header for pages. */
     public static final String ACCEPT_PAGES = "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1";
@@ -59,11 +64,47 @@ public final class UrlFetcher {
         this.timeout = config.timeout();
         this.maxRedirects = config.maxRedirects();
         this.userAgent = config.userAgent();
-        this.policy = new AddressPolicy(config.allowPrivate());
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+        this.policy = new AddressPolicy(config.allowHosts(), config.publicPorts());
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("fetch");
+        threads.setDaemon(true);
+        this.client = new HttpClient();
+        client.setExecutor(threads);
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(timeout.toMillis());
+        client.setIdleTimeout(timeout.toMillis());
+        client.setUserAgentField(null);
+        client.setMaxConnectionsPerDestination(8);
+        client.setSocketAddressResolver(this::resolve);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not start: " + e, e);
+        }
+        // bodies are gunzipped here, within the limit (the client would do it without one); the client
+        // installs its decoders when it starts, so they are removed after
+        client.getContentDecoderFactories().clear();
+    }
+
+    /** The policy's addresses for a connection: only these are connected to. */
+    private void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
+        client.getExecutor().execute(() -> {
+            try {
+                List<InetSocketAddress> out = new ArrayList<>();
+                for (InetAddress a : policy.resolve(bracketed(host), port)) {
+                    out.add(new InetSocketAddress(a, port));
+                }
+                promise.succeeded(out);
+            } catch (FetchException e) {
+                promise.failed(new Refused(e));
+            } catch (RuntimeException e) {
+                promise.failed(e);
+            }
+        });
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** ETag and Last-Modified of an earlier answer, for a conditional GET. */
@@ -88,10 +129,20 @@ public final class UrlFetcher {
         }
     }
 
-    /** Thrown inside the body subscriber when the body passes the limit. */
+    /** A body past the limit. */
     private static final class BodyTooLarge extends IOException {
         BodyTooLarge(String message) {
             super(message);
+        }
+    }
+
+    /** The policy refused an address: carries its reason through the client. */
+    private static final class Refused extends IOException {
+        final FetchException reason;
+
+        Refused(FetchException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
         }
     }
 
@@ -107,15 +158,16 @@ public final class UrlFetcher {
             throws FetchException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<URI> hops = new ArrayList<>();
-        URI current = url;
+        URI current = canonical(url);
         while (true) {
             hops.add(current);
             checkScheme(current);
-            policy.check(current);
-            HttpResponse<byte[]> response = send(current, maxBytes, accept, validators, deadline);
-            int status = response.statusCode();
+            policy.checkHostAndPort(current.getHost(), port(current));
+            ContentResponse response = send(current, maxBytes, accept, validators, deadline);
+            int status = response.getStatus();
+            HttpFields headers = response.getHeaders();
             if (isRedirect(status)) {
-                String location = response.headers().firstValue("Location").orElse(null);
+                String location = headers.get(HttpHeader.LOCATION);
                 if (location == null) {
                     throw FetchException.permanent("'" + current + "' answered " + status + " without a Location");
                 }
@@ -124,70 +176,101 @@ public final class UrlFetcher {
                             + hops + " -> " + location);
                 }
                 try {
-                    current = current.resolve(location.strip());
+                    current = canonical(current.resolve(location.strip()));
                 } catch (IllegalArgumentException e) {
                     throw FetchException.permanent("'" + current + "' redirects to a malformed URL '" + location + "'");
                 }
                 continue;
             }
-            HttpHeaders headers = response.headers();
-            Validators next = new Validators(headers.firstValue("ETag").orElse(null),
-                    headers.firstValue("Last-Modified").orElse(null));
+            Validators next = new Validators(headers.get(HttpHeader.ETAG), headers.get(HttpHeader.LAST_MODIFIED));
             if (status == 304) {
                 return new Response(current, status, null, null, validators, NO_BODY);
             }
             if (status >= 200 && status < 300) {
-                String contentType = headers.firstValue("Content-Type").orElse(null);
-                byte[] body = decode(current, headers.firstValue("Content-Encoding").orElse(null), response.body(), maxBytes);
+                String contentType = headers.get(HttpHeader.CONTENT_TYPE);
+                byte[] body = decode(current, headers.get(HttpHeader.CONTENT_ENCODING), response.getContent(), maxBytes);
                 return new Response(current, status, mediaType(contentType), charset(contentType), next, body);
             }
             String what = "'" + current + "' answered HTTP " + status;
             if (status == 408 || status == 425 || status == 429 || status >= 500) {
-                throw FetchException.transientFailure(what, retryAfter(headers), null);
+                throw FetchException.transientFailure(what, retryAfter(headers.get(HttpHeader.RETRY_AFTER)), null);
             }
             throw FetchException.permanent(what);
         }
     }
 
-    private HttpResponse<byte[]> send(URI url, long maxBytes, String accept, Validators validators, long deadline)
+    /** {@code url} in canonical form (numeric hosts as browsers read them, IDN in punycode), fragment dropped. */
+    private static URI canonical(URI url) throws FetchException {
+        String canonical = url.getScheme() == null ? null : PageIds.canonicalUrl(url.toString());
+        if (canonical == null) {
+            throw FetchException.permanent("'" + url + "' is not an absolute http:// or https:// URL with a valid host");
+        }
+        try {
+            return new URI(canonical);
+        } catch (java.net.URISyntaxException e) {
+            throw FetchException.permanent("'" + url + "' is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    private ContentResponse send(URI url, long maxBytes, String accept, Validators validators, long deadline)
             throws FetchException, InterruptedException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw timedOut(url);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET()
-                .timeout(Duration.ofNanos(remaining))
-                .version("https".equalsIgnoreCase(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .header("User-Agent", userAgent)
-                .header("Accept", accept)
-                .header("Accept-Encoding", "gzip");
-        if (validators.etag() != null) {
-            request.header("If-None-Match", validators.etag());
-        }
-        if (validators.lastModified() != null) {
-            request.header("If-Modified-Since", validators.lastModified());
-        }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), info -> {
-            boolean ok = info.statusCode() >= 200 && info.statusCode() < 300;
-            if (!ok) {
-                return new LimitedBody(0, true);
+        String host = url.getHost();
+        int port = port(url);
+        Request request = client.newRequest(url).method(HttpMethod.GET)
+                .timeout(remaining, TimeUnit.NANOSECONDS)
+                .headers(h -> {
+                    h.put(HttpHeader.USER_AGENT, userAgent);
+                    h.put(HttpHeader.ACCEPT, accept);
+                    h.put(HttpHeader.ACCEPT_ENCODING, "gzip");
+                    if (validators.etag() != null) {
+                        h.put(HttpHeader.IF_NONE_MATCH, validators.etag());
+                    }
+                    if (validators.lastModified() != null) {
+                        h.put(HttpHeader.IF_MODIFIED_SINCE, validators.lastModified());
+                    }
+                });
+        request.onResponseBegin(r -> {
+            // the address actually connected to, checked again
+            Connection connection = request.getConnection();
+            if (connection != null && connection.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
+                try {
+                    policy.checkAddress(bracketed(host), port, remote.getAddress());
+                } catch (FetchException e) {
+                    r.abort(new Refused(e));
+                }
             }
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > maxBytes) {
-                return new LimitedBody(-declared, false);
-            }
-            return new LimitedBody(maxBytes, false);
         });
+        request.onResponseHeaders(r -> {
+            long declared = r.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (r.getStatus() >= 200 && r.getStatus() < 300 && declared > maxBytes) {
+                r.abort(new BodyTooLarge("Content-Length: " + declared));
+            }
+        });
+        int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        CompletableFuture<ContentResponse> future = new CompletableResponseListener(request, limit).send();
         try {
-            return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return future.get(Math.max(1, deadline - System.nanoTime()) + 200_000_000L, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            request.abort(e);
             throw timedOut(url);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            request.abort(e);
             throw e;
         } catch (ExecutionException e) {
             throw failure(url, e.getCause(), maxBytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // its threads are daemons; nothing is lost
         }
     }
 
@@ -198,27 +281,32 @@ public final class UrlFetcher {
 
     private FetchException failure(URI url, Throwable cause, long maxBytes) {
         Throwable e = cause;
-        while (e instanceof IOException && e.getCause() instanceof BodyTooLarge) {
+        while (e != null && !(e instanceof Refused) && !(e instanceof BodyTooLarge) && e.getCause() != null
+                && e.getCause() != e) {
+            if (e instanceof ConnectException || e instanceof SSLException || e instanceof TimeoutException) {
+                break;
+            }
             e = e.getCause();
         }
-        if (e instanceof BodyTooLarge) {
-            return FetchException.permanent("'" + url + "' is over the limit of " + maxBytes + " bytes (" + e.getMessage() + ")");
+        if (e instanceof Refused refused) {
+            return refused.reason;
         }
-        if (e instanceof HttpConnectTimeoutException) {
-            return FetchException.transientFailure("could not connect to '" + url.getHost() + "' within "
-                    + timeout.toMillis() + " ms", null, e);
+        if (e instanceof BodyTooLarge || (e instanceof IllegalArgumentException && String.valueOf(e.getMessage())
+                .contains("capacity"))) {
+            return FetchException.permanent("'" + url + "' is over the limit of " + maxBytes + " bytes ("
+                    + (e instanceof BodyTooLarge ? e.getMessage() : "reading stopped there") + ")");
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof TimeoutException || e instanceof java.net.SocketTimeoutException) {
             return timedOut(url);
         }
-        if (e instanceof ConnectException) {
+        if (e instanceof ConnectException || e instanceof java.nio.channels.UnresolvedAddressException) {
             return FetchException.transientFailure("could not connect to '" + url.getHost() + ":" + port(url)
                     + "' (connection refused or unreachable)", null, e);
         }
         if (e instanceof SSLException) {
             return FetchException.permanent("TLS with '" + url.getHost() + "' failed: " + e.getMessage(), e);
         }
-        return FetchException.transientFailure("fetching '" + url + "' failed: " + e, null, e);
+        return FetchException.transientFailure("fetching '" + url + "' failed: " + cause, null, cause);
     }
 
     private static int port(URI url) {
@@ -276,8 +364,7 @@ public final class UrlFetcher {
         return null;
     }
 
-    private static Duration retryAfter(HttpHeaders headers) {
-        String value = headers.firstValue("Retry-After").orElse(null);
+    private static Duration retryAfter(String value) {
         if (value == null) {
             return null;
         }
@@ -291,71 +378,6 @@ public final class UrlFetcher {
             } catch (DateTimeParseException ignored) {
                 return null;
             }
-        }
-    }
-
-    /**
-     * Collects a body up to a limit; past it, cancels the transfer and fails. A negative limit fails at
-     * once (a declared length over the limit); {@code discard} takes nothing (answers other than 2xx).
-     */
-    private static final class LimitedBody implements BodySubscriber<byte[]> {
-        private final long limit;
-        private final boolean discard;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-        private long total;
-
-        LimitedBody(long limit, boolean discard) {
-            this.limit = limit;
-            this.discard = discard;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (discard) {
-                s.cancel();
-                result.complete(NO_BODY);
-            } else if (limit < 0) {
-                s.cancel();
-                result.completeExceptionally(new BodyTooLarge("Content-Length: " + -limit));
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                total += item.remaining();
-                if (total > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new BodyTooLarge("reading stopped there"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
         }
     }
 }

@@ -21,7 +21,8 @@ class PoliteFetcherTest {
     private final TestSite site = TestSite.start();
 
     private static PoliteFetcher fetcher(Duration hostDelay) {
-        return new PoliteFetcher(new IngestConfig.Fetch(Duration.ofSeconds(5), 3, hostDelay, true, "Filmwire/0.1 (test)"));
+        return new PoliteFetcher(new IngestConfig.Fetch(Duration.ofSeconds(5), 3, hostDelay,
+                java.util.List.of("127.0.0.1:*", "localhost:*"), java.util.List.of(80, 443), "Filmwire/0.1 (test)"));
     }
 
     private RawPage page(PoliteFetcher fetcher, String path) throws Exception {
@@ -47,7 +48,7 @@ class PoliteFetcherTest {
         assertThat(page(fetcher, "/drafts/published-one").body()).contains("out");
         assertThatThrownBy(() -> page(fetcher, "/drafts/secret")).isInstanceOfSatisfying(FetchException.class, e -> {
             assertThat(e.isTransient()).isFalse();
-            assertThat(e).hasMessageContaining("robots.txt").hasMessageContaining("Disallow: /drafts/");
+            assertThat(e).hasMessageContaining("robots.txt").hasMessageContaining("disallows '/drafts/secret'");
         });
         assertThat(site.requests("/drafts/secret")).isEmpty();
         assertThat(site.requests("/robots.txt")).hasSize(1);

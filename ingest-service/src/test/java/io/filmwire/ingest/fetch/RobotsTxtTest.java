@@ -3,9 +3,11 @@ package io.filmwire.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** robots.txt as crawler-commons reads it, on the cases that matter to Filmwire. */
 class RobotsTxtTest {
 
     private static boolean allows(RobotsTxt robots, String path) {
@@ -49,7 +51,6 @@ class RobotsTxtTest {
         assertThat(allows(robots, "/films/reviews/1")).isTrue();
         assertThat(allows(robots, "/films/reviews/drafts/2")).isFalse();
         assertThat(allows(robots, "/same")).isTrue();
-        assertThat(robots.disallowingRule(URI.create("https://films.example/films/list"))).isEqualTo("/films/");
     }
 
     @Test
@@ -69,19 +70,44 @@ class RobotsTxtTest {
     }
 
     @Test
-    void emptyDisallowAllowsEverythingAndNonAsciiRulesMatchEncodedPaths() {
-        assertThat(allows(RobotsTxt.parse("User-agent: *\nDisallow:\n", "Filmwire"), "/anything")).isTrue();
-        RobotsTxt robots = RobotsTxt.parse("User-agent: *\nDisallow: /café/\n", "Filmwire");
+    void percentEncodingIsNormalisedOnBothSides() {
+        RobotsTxt robots = RobotsTxt.parse("User-agent: *\nDisallow: /%7Ejoe/\nDisallow: /café/\nDisallow: /a%2fb\n",
+                "Filmwire");
+        assertThat(allows(robots, "/~joe/films")).as("%7E is ~").isFalse();
+        assertThat(allows(robots, "/%7ejoe/films")).isFalse();
+        assertThat(allows(robots, "/caf%C3%A9/menu")).isFalse();
         assertThat(allows(robots, "/caf%c3%a9/menu")).isFalse();
         assertThat(allows(robots, "/cafe/menu")).isTrue();
+        assertThat(allows(robots, "/a/b")).as("an encoded slash is not a slash").isTrue();
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideTheFirstGroup() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = "User-agent: *\nDisallow: /secret/\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, content, 0, bom.length);
+        System.arraycopy(text, 0, content, bom.length, text.length);
+        RobotsTxt robots = RobotsTxt.parse("https://films.example/robots.txt", content, "Filmwire");
+        assertThat(allows(robots, "/secret/plans")).isFalse();
+        assertThat(allows(robots, "/public")).isTrue();
+    }
+
+    @Test
+    void emptyDisallowAllowsEverythingAndALongCrawlDelayIsCapped() {
+        assertThat(allows(RobotsTxt.parse("User-agent: *\nDisallow:\n", "Filmwire"), "/anything")).isTrue();
+        RobotsTxt slow = RobotsTxt.parse("User-agent: *\nCrawl-delay: 3600\nDisallow: /x\n", "Filmwire");
+        assertThat(slow.crawlDelay()).isEqualTo(RobotsTxt.MAX_CRAWL_DELAY);
+        assertThat(allows(slow, "/y")).as("a long delay does not forbid the site").isTrue();
     }
 
     @Test
     void aHostilePatternIsMatchedWithoutBlowingUp() {
-        String pattern = "/" + "*a".repeat(40) + "b";
-        String path = "/" + "a".repeat(5000);
-        assertThat(RobotsTxt.matches(pattern, path)).isFalse();
-        assertThat(RobotsTxt.matches(pattern, path + "b")).isTrue();
+        RobotsTxt robots = RobotsTxt.parse("User-agent: *\nDisallow: /" + "*a".repeat(40) + "b\n", "Filmwire");
+        long start = System.nanoTime();
+        assertThat(allows(robots, "/" + "a".repeat(5000))).isTrue();
+        assertThat(allows(robots, "/" + "a".repeat(5000) + "b")).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

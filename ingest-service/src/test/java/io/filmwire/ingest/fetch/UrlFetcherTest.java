@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AutoClose;
@@ -23,12 +24,19 @@ class UrlFetcherTest {
     @AutoClose
     private final TestSite site = TestSite.start();
 
-    static IngestConfig.Fetch config(Duration timeout, int maxRedirects, boolean allowPrivate) {
-        return new IngestConfig.Fetch(timeout, maxRedirects, Duration.ZERO, allowPrivate, "Filmwire/0.1 (test)");
+    /** The test site's hosts on any port, when {@code allowLoopback}; nothing but public hosts otherwise. */
+    static IngestConfig.Fetch config(Duration timeout, int maxRedirects, boolean allowLoopback) {
+        return new IngestConfig.Fetch(timeout, maxRedirects, Duration.ZERO,
+                allowLoopback ? List.of("127.0.0.1:*", "localhost:*") : List.of(), List.of(80, 443), "Filmwire/0.1 (test)");
     }
 
     private static UrlFetcher fetcher(Duration timeout, int maxRedirects) {
         return new UrlFetcher(config(timeout, maxRedirects, true));
+    }
+
+    private static UrlFetcher fetcher(List<String> allowHosts) {
+        return new UrlFetcher(new IngestConfig.Fetch(Duration.ofSeconds(5), 3, Duration.ZERO, allowHosts, List.of(80, 443),
+                "Filmwire/0.1 (test)"));
     }
 
     private UrlFetcher.Response get(UrlFetcher fetcher, String path, long maxBytes) throws Exception {
@@ -176,18 +184,44 @@ class UrlFetcherTest {
     }
 
     @Test
-    void loopbackAndPrivateAddressesAreRefusedUnlessAllowed() {
+    void loopbackAndPrivateAddressesAreRefusedUnlessAllowListed() {
         site.page("/page", "text/html", "<p>internal</p>");
         UrlFetcher strict = new UrlFetcher(config(Duration.ofSeconds(5), 3, false));
         assertThatThrownBy(() -> get(strict, "/page", MB)).isInstanceOfSatisfying(FetchException.class, e -> {
             assertThat(e.isTransient()).isFalse();
-            assertThat(e).hasMessageContaining("loopback").hasMessageContaining("ingest.fetch.allow.private=true");
+            assertThat(e).hasMessageContaining("ingest.fetch");
         });
         assertThat(site.requests()).isEmpty();
         assertThatThrownBy(() -> strict.get(URI.create("http://192.168.1.10/"), MB, UrlFetcher.ACCEPT_PAGES,
-                UrlFetcher.Validators.NONE)).hasMessageContaining("private address");
+                UrlFetcher.Validators.NONE)).hasMessageContaining("private (192.168.0.0/16)");
+        assertThatThrownBy(() -> strict.get(URI.create("http://0177.0.0.1/"), MB, UrlFetcher.ACCEPT_PAGES,
+                UrlFetcher.Validators.NONE)).as("octal, as a browser reads it").hasMessageContaining("loopback");
+        assertThatThrownBy(() -> strict.get(URI.create("http://198.18.0.1/"), MB, UrlFetcher.ACCEPT_PAGES,
+                UrlFetcher.Validators.NONE)).hasMessageContaining("benchmarking");
         assertThatThrownBy(() -> strict.get(URI.create("ftp://example.org/x"), MB, UrlFetcher.ACCEPT_PAGES,
-                UrlFetcher.Validators.NONE)).hasMessageContaining("not an http:// or https:// URL");
+                UrlFetcher.Validators.NONE)).hasMessageContaining("http://");
+        strict.close();
+    }
+
+    @Test
+    void theAllowListNamesHostAndPortAndEveryRedirectIsCheckedAgainstIt() throws Exception {
+        int port = URI.create(site.url("/")).getPort();
+        site.page("/page", "text/html", "<p>allowed</p>")
+                .handle("/to-other-host", ex -> TestSite.redirect(ex, 302, site.url("/page").replace("127.0.0.1", "localhost")))
+                .handle("/to-other-port", ex -> TestSite.redirect(ex, 302, "http://127.0.0.1:" + (port == 65535 ? 1 : port + 1)
+                        + "/admin"));
+        try (UrlFetcher onePort = fetcher(List.of("127.0.0.1:" + port))) {
+            assertThat(get(onePort, "/page", MB).status()).isEqualTo(200);
+            assertThatThrownBy(() -> get(onePort, "/to-other-host", MB)).isInstanceOfSatisfying(FetchException.class,
+                    e -> assertThat(e).hasMessageContaining("'localhost:" + port + "'").hasMessageContaining("ingest.fetch.allow.hosts"));
+            assertThatThrownBy(() -> get(onePort, "/to-other-port", MB)).hasMessageContaining(":" + (port == 65535 ? 1 : port + 1))
+                    .hasMessageContaining("ingest.fetch.allow.hosts");
+        }
+        try (UrlFetcher defaultPortsOnly = fetcher(List.of("127.0.0.1"))) {
+            assertThatThrownBy(() -> get(defaultPortsOnly, "/page", MB)).as("an entry without a port means 80 and 443")
+                    .hasMessageContaining("port " + port);
+        }
+        assertThat(site.requests("/admin")).isEmpty();
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

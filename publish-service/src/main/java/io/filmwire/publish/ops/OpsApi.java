@@ -2,7 +2,9 @@ package io.filmwire.publish.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.filmwire.common.KafkaSettings;
+import io.filmwire.common.http.Access;
 import io.filmwire.common.http.HttpJson;
+import io.filmwire.common.http.Role;
 import io.filmwire.common.http.Router;
 import io.filmwire.publish.PublishService;
 import io.filmwire.schema.DlqEntry;
@@ -31,6 +33,8 @@ public final class OpsApi implements AutoCloseable {
     private final RecentActivity recent;
     private final PublishService publish;
     private final byte[] page;
+    private final byte[] script;
+    private final byte[] style;
 
     /** @param publish the film store for conflicts, or null when publish-service does not run here */
     public OpsApi(KafkaSettings kafka, PublishService publish) {
@@ -38,11 +42,17 @@ public final class OpsApi implements AutoCloseable {
         this.deadLetters = new DeadLetters(kafka);
         this.recent = new RecentActivity(kafka);
         this.publish = publish;
-        try (InputStream in = OpsApi.class.getResourceAsStream("/ops/index.html")) {
+        this.page = resource("index.html");
+        this.script = resource("ops.js");
+        this.style = resource("ops.css");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OpsApi.class.getResourceAsStream("/ops/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("the ops page (/ops/index.html) is missing from the jar");
+                throw new IllegalStateException("the ops page's /ops/" + name + " is missing from the jar");
             }
-            this.page = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,11 +60,15 @@ public final class OpsApi implements AutoCloseable {
 
     /** Adds the ops routes to {@code router}. */
     public void routes(Router router) {
-        router.add("GET", "/", (ex, p) -> HttpJson.sendBytes(ex, 200, "text/html; charset=utf-8", page));
+        // the page and its script hold no data: what they show comes from the API, behind the token
+        router.add("GET", "/", Access.OPEN, (ex, p) -> HttpJson.sendBytes(ex, 200, "text/html; charset=utf-8", page));
+        router.add("GET", "/ops.js", Access.OPEN, (ex, p) -> HttpJson.sendBytes(ex, 200, "text/javascript; charset=utf-8",
+                script));
+        router.add("GET", "/ops.css", Access.OPEN, (ex, p) -> HttpJson.sendBytes(ex, 200, "text/css; charset=utf-8", style));
         router.add("GET", "/api/topics", this::topics);
         router.add("GET", "/api/dlq", this::listDeadLetters);
         router.add("GET", "/api/dlq/{id}", this::getDeadLetter);
-        router.add("POST", "/api/dlq/{id}/replay", this::replay);
+        router.add("POST", "/api/dlq/{id}/replay", Access.writeJson(Role.OPERATOR), this::replay);
         router.add("GET", "/api/changes", (ex, p) -> HttpJson.send(ex, 200, Map.of("changes", recent.changes(limit(ex)))));
         router.add("GET", "/api/conflicts", this::conflicts);
     }

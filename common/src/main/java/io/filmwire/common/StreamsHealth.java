@@ -1,0 +1,92 @@
+package io.filmwire.common;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The health of one Kafka Streams app: its state (ready only when RUNNING; dead once ERROR or
+ * shut down while it should run), and the stream threads it replaced after an uncaught exception
+ * (replaced threads retry their batch; the count and the last error are shown, and a thread
+ * replaced in the last minute makes the app not ready). Installs the app's state listener and
+ * uncaught-exception handler, logging each state change. Thread-safe.
+ */
+public final class StreamsHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsHealth.class);
+    private static final long RECENT_MILLIS = 60_000;
+
+    private final String name;
+    private final KafkaStreams streams;
+    private final AtomicInteger replacements = new AtomicInteger();
+    private volatile Instant lastReplacement;
+    private volatile String lastError;
+    private volatile boolean closing;
+
+    private StreamsHealth(String name, KafkaStreams streams) {
+        this.name = name;
+        this.streams = streams;
+    }
+
+    /** Watches {@code streams} (call before it starts): sets its state listener and uncaught-exception handler. */
+    public static StreamsHealth watch(String name, KafkaStreams streams) {
+        StreamsHealth health = new StreamsHealth(name, streams);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("{}: Kafka Streams went from {} to ERROR; it no longer processes", name, before);
+            } else {
+                LOG.info("{}: Kafka Streams {} -> {}", name, before, now);
+            }
+        });
+        streams.setUncaughtExceptionHandler(health.handler());
+        return health;
+    }
+
+    private StreamsUncaughtExceptionHandler handler() {
+        return this::threadFailed;
+    }
+
+    /** What the app does when a stream thread dies: count it, log it, replace the thread. */
+    StreamThreadExceptionResponse threadFailed(Throwable e) {
+        int n = replacements.incrementAndGet();
+        lastReplacement = Instant.now();
+        lastError = e.toString();
+        LOG.error("{} thread failed; replacing the thread (replacement {}; the failed batch is retried)", name, n, e);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** Says the app is being closed on purpose: from then on its shutdown is not a failure. */
+    public void closing() {
+        closing = true;
+    }
+
+    /** The app's state now. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Stream threads replaced so far. */
+    public int replacements() {
+        return replacements.get();
+    }
+
+    /** The health entry. */
+    public Health.Status status() {
+        KafkaStreams.State state = streams.state();
+        String replaced = replacements.get() == 0 ? "" : "; " + replacements.get() + " thread"
+                + (replacements.get() == 1 ? "" : "s") + " replaced, last at " + lastReplacement + ": " + lastError;
+        String detail = state + replaced;
+        boolean recent = lastReplacement != null && Instant.now().toEpochMilli() - lastReplacement.toEpochMilli() < RECENT_MILLIS;
+        return switch (state) {
+            case RUNNING -> recent ? Health.Status.notReady(detail + " (a thread was replaced in the last minute)")
+                    : Health.Status.up(detail);
+            case CREATED, REBALANCING -> Health.Status.notReady(detail);
+            case PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR ->
+                    closing ? Health.Status.notReady(detail + " (stopping)") : Health.Status.down(detail);
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.filmwire.common.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.filmwire.common.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server's limits and timeouts, with raw sockets on loopback playing slow and oversized clients. */
+class HttpServiceTest {
+
+    private HttpService server;
+    private final List<Socket> sockets = new ArrayList<>();
+    private final AtomicLong bodyBytesRead = new AtomicLong();
+
+    private void start(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(HttpConfig.PORT, "0", HttpConfig.HEALTH_PORT, "0"));
+        all.putAll(settings);
+        Router router = new Router()
+                .add("POST", "/pages", Access.write(Role.OPERATOR), (ex, p) -> {
+                    byte[] body = HttpJson.readBody(ex, 1024);
+                    if (body == null) {
+                        HttpJson.error(ex, 413, "too_large", "over 1024");
+                        return;
+                    }
+                    bodyBytesRead.addAndGet(body.length);
+                    HttpJson.send(ex, 202, Map.of("bytes", body.length));
+                })
+                .add("GET", "/health", Access.OPEN, (ex, p) -> HttpJson.send(ex, 200, Map.of("status", "UP")));
+        Router health = new Router().add("GET", "/health", Access.OPEN, (ex, p) -> HttpJson.send(ex, 200, Map.of("status", "UP")));
+        server = HttpService.start(HttpConfig.from(Settings.of(all)), router, health);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        for (Socket s : sockets) {
+            s.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Socket open(int port) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        s.setSoTimeout(5_000);
+        sockets.add(s);
+        return s;
+    }
+
+    private static String exchange(Socket s, String request) throws IOException {
+        OutputStream out = s.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return readHead(s.getInputStream());
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            head.append((char) c);
+            if (head.toString().endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    private int health(int port) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        start(Map.of(HttpConfig.MAX_BODY_BYTES, "4096"));
+        Socket s = open(server.port());
+        // a declared 100 MB body, of which nothing is sent: the answer must come without waiting for it
+        String head = exchange(s, "POST /pages HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\nContent-Length: 100000000\r\n\r\n");
+        assertThat(head).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close");
+        Socket route = open(server.port());
+        // under the server's limit, over the route's: the route refuses from the declared length alone
+        assertThat(exchange(route, "POST /pages HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\nContent-Length: 2000\r\n\r\n"))
+                .startsWith("HTTP/1.1 413");
+        assertThat(bodyBytesRead).hasValue(0);
+        assertThat(exchange(open(server.port()), "GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .as("a URL over http.max.url.chars").startsWith("HTTP/1.1 414");
+        assertThat(exchange(open(server.port()), "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
+                .as("headers over http.max.header.bytes").startsWith("HTTP/1.1 431");
+    }
+
+    @Test
+    void slowClientsAreCutOffAndHealthAnswersMeanwhile() throws Exception {
+        start(Map.of(HttpConfig.HEADER_TIMEOUT_MS, "700", HttpConfig.REQUEST_TIMEOUT_MS, "900",
+                HttpConfig.MAX_CONNECTIONS_PER_CLIENT, "4", HttpConfig.THREADS, "2"));
+        Socket slowHead = open(server.port());
+        slowHead.getOutputStream().write("POST /pages HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        Socket slowBody = open(server.port());
+        slowBody.getOutputStream().write("POST /pages HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\nContent-Length: 500\r\n\r\nabc"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Socket idle1 = open(server.port());
+        Socket idle2 = open(server.port());
+        // the fifth connection of this client is closed at once
+        Socket fifth = open(server.port());
+        assertThat(fifth.getInputStream().read()).isEqualTo(-1);
+        assertThat(health(server.healthPort())).isEqualTo(200);
+        long start = System.nanoTime();
+        assertThat(slowHead.getInputStream().read()).as("headers not in within the header timeout").isEqualTo(-1);
+        assertThat(readHead(slowBody.getInputStream())).as("body not in within the request timeout: no answer but the"
+                + " connection's end").doesNotContain("202");
+        assertThat(slowBody.getInputStream().read()).isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        idle1.close();
+        idle2.close();
+        Thread.sleep(200);
+        assertThat(health(server.port())).as("connections freed, the client is served again").isEqualTo(200);
+    }
+}
