@@ -41,7 +41,7 @@ public record SinkConfig(KafkaSettings kafka, String jdbcUrl, String user, Passw
                     "PostgreSQL the sink writes films to: jdbc:postgresql://HOST:PORT/DATABASE (required; `sink postgres --jdbc-url`).")
             .define(JDBC_USER, Type.STRING, "", Importance.HIGH,
                     "Database user of the sink (`--user`); it needs CREATE on the schema the first time, then INSERT, UPDATE and DELETE on the table.")
-            .define(JDBC_PASSWORD, Type.PASSWORD, "", Importance.HIGH,
+            .define(JDBC_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
                     "Its password: best from the environment or `--password-file`, not the command line.")
             .define(TABLE, Type.STRING, "films", Importance.MEDIUM,
                     "Table of film rows (one per film id), created when missing; lower-case letters, digits and _.")
@@ -66,7 +66,9 @@ public record SinkConfig(KafkaSettings kafka, String jdbcUrl, String user, Passw
         if (!IDENTIFIER.matcher(table).matches()) {
             throw new ConfigException(TABLE, table, "use lower-case letters, digits and _ (starting with a letter or _), at most 63");
         }
-        return new SinkConfig(KafkaSettings.from(settings), url, c.getString(JDBC_USER), c.getPassword(JDBC_PASSWORD), table,
+        Password password = c.getPassword(JDBC_PASSWORD);
+        return new SinkConfig(KafkaSettings.from(settings), url, c.getString(JDBC_USER),
+                password == null ? new Password("") : password, table,
                 c.getString(NAME), c.getInt(TASKS), c.getInt(BATCH_SIZE));
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.filmwire.cli.FilmwireCli;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.standalone.Await;
 import io.filmwire.standalone.Standalone;
 import io.filmwire.standalone.StandaloneConfig;
+import io.filmwire.standalone.TestPages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,23 +63,6 @@ class PostgresSinkIT {
         }
     }
 
-    /** A film page: JSON-LD with {@code extra} members, and an article of its own (no two are near-duplicates). */
-    private static String page(String film, int year, int minutes, String extra, String seed) {
-        Random random = new Random(seed.hashCode());
-        StringBuilder article = new StringBuilder("Review (" + seed + "):");
-        for (int i = 0; i < 80; i++) {
-            article.append(' ').append(Integer.toString(100_000 + random.nextInt(1 << 24), 36));
-        }
-        return "<!doctype html><html><head><title>" + film + " - Test Films</title>"
-                + "<script type=\"application/ld+json\">{\"@type\":\"Movie\",\"name\":\"" + film + "\",\"datePublished\":\""
-                + year + "-05-01\",\"duration\":\"PT" + minutes + "M\"" + extra + "}</script></head>"
-                + "<body><nav>Home | Films</nav><article><h1>" + film + "</h1><p>" + article + ".</p></article></body></html>";
-    }
-
-    private static String director(String name) {
-        return ",\"director\":{\"@type\":\"Person\",\"name\":\"" + name + "\"}";
-    }
-
     private void post(String url, String html) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + standalone.services().httpPort() + "/pages?url=" + url))
@@ -114,24 +98,9 @@ class PostgresSinkIT {
         return rows;
     }
 
-    private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
-    }
-
     /** The rows once {@code done} holds for them. */
-    private Map<String, Map<String, Object>> awaitRows(String what, java.util.function.Predicate<Map<String, Map<String, Object>>> done)
-            throws InterruptedException {
-        return await(what, () -> {
+    private Map<String, Map<String, Object>> awaitRows(String what, Predicate<Map<String, Map<String, Object>>> done) {
+        return Await.until(TIMEOUT, what, () -> {
             String failure = sink.failure();
             if (failure != null) {
                 throw new AssertionError("the sink failed waiting for " + what + ": " + failure);
@@ -159,10 +128,10 @@ class PostgresSinkIT {
                 SinkConfig.JDBC_PASSWORD, LocalPostgres.PASSWORD))));
 
         // three films ingested -> three rows
-        post("https://es.example/tiempos", page("Tiempos violentos", 1994, 154, director("Quentin Tarantino"), "es"));
-        post("https://en.example/pulp", page("Pulp Fiction", 1994, 154, "", "en"));
-        post("https://one.example/lighthouse", page("Lighthouse Keepers", 2001, 100,
-                director("Ann Example") + ",\"actor\":[{\"@type\":\"Person\",\"name\":\"Bo Actor\"}]", "one"));
+        post("https://es.example/tiempos", TestPages.movie("Tiempos violentos", 1994, 154, TestPages.director("Quentin Tarantino"), "es"));
+        post("https://en.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154, "", "en"));
+        post("https://one.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100,
+                TestPages.director("Ann Example") + ",\"actor\":[{\"@type\":\"Person\",\"name\":\"Bo Actor\"}]", "one"));
         String tiempos = "film-tiempos-violentos-1994";
         String pulp = "film-pulp-fiction-1994";
         String lighthouse = "film-lighthouse-keepers-2001";
@@ -177,7 +146,7 @@ class PostgresSinkIT {
         assertThat(sink.isRunning()).isTrue();
 
         // a later page about one of them adds a genre and a rating -> its row changes
-        post("https://two.example/lighthouse", page("Lighthouse Keepers", 2001, 100, ",\"genre\":[\"Drama\"],"
+        post("https://two.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100, ",\"genre\":[\"Drama\"],"
                 + "\"aggregateRating\":{\"@type\":\"AggregateRating\",\"ratingValue\":7.5,\"bestRating\":10,\"ratingCount\":39}", "two"));
         Map<String, Map<String, Object>> changed = awaitRows("the lighthouse row at version 2", r -> "2".equals(version(r, lighthouse)));
         System.out.printf("PostgresSinkIT: %d rows after a later page; '%s' now genres %s, rating %s%n", changed.size(),
@@ -187,8 +156,8 @@ class PostgresSinkIT {
                 .containsEntry("rating_scale", "10.0").containsEntry("rating_count", "39");
 
         // a page naming both records one film -> they merge: one row left, the other deleted
-        post("https://wiki.example/pulp", page("Pulp Fiction", 1994, 154,
-                ",\"alternateName\":\"Tiempos violentos\"" + director("Quentin Tarantino"), "wiki"));
+        post("https://wiki.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154,
+                TestPages.alias("Tiempos violentos") + TestPages.director("Quentin Tarantino"), "wiki"));
         Map<String, Map<String, Object>> merged = awaitRows("one row of the merged film",
                 r -> r.containsKey(tiempos) != r.containsKey(pulp) && r.size() == 2);
         String survivor = merged.containsKey(tiempos) ? tiempos : pulp;
