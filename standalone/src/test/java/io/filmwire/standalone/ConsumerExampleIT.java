@@ -110,24 +110,41 @@ class ConsumerExampleIT {
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
-    /** A running FilmCatalog of the compiled example, driven by reflection (its classes are not ours). */
+    /**
+     * A running FilmCatalog of the compiled example, driven by reflection (its classes are not ours),
+     * with its class loader as the thread's context loader while it runs, as it would be in its own
+     * application (Kafka's clients load their plugins through that loader).
+     */
     private static final class Catalog implements AutoCloseable {
+        final ClassLoader loader;
         final Object catalog;
         final Method poll;
         final Method film;
         final Method size;
 
         Catalog(ClassLoader loader, String bootstrapServers) throws Exception {
+            this.loader = loader;
             Class<?> type = loader.loadClass("FilmCatalog");
-            catalog = type.getConstructor(String.class, String.class).newInstance(bootstrapServers,
-                    "readme-example-" + UUID.randomUUID());
+            catalog = inLoader(() -> type.getConstructor(String.class, String.class).newInstance(bootstrapServers,
+                    "readme-example-" + UUID.randomUUID()));
             poll = type.getMethod("poll", Duration.class);
             film = type.getMethod("film", String.class);
             size = type.getMethod("size");
         }
 
+        private <T> T inLoader(java.util.concurrent.Callable<T> call) throws Exception {
+            Thread thread = Thread.currentThread();
+            ClassLoader saved = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return call.call();
+            } finally {
+                thread.setContextClassLoader(saved);
+            }
+        }
+
         void poll() throws Exception {
-            poll.invoke(catalog, Duration.ofMillis(500));
+            inLoader(() -> poll.invoke(catalog, Duration.ofMillis(500)));
         }
 
         /** The id and title of the film {@code id} finds, or null. */
@@ -146,7 +163,10 @@ class ConsumerExampleIT {
 
         @Override
         public void close() throws Exception {
-            ((AutoCloseable) catalog).close();
+            inLoader(() -> {
+                ((AutoCloseable) catalog).close();
+                return null;
+            });
         }
     }
 
