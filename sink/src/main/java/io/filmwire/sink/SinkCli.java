@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * JVM of its own ({@code ./filmwire sink ...} starts it). Logs go to stderr; exit 0 when stopped,
  * 1 when the connector failed, 2 for bad usage.
  */
-@Command(name = "sink", mixinStandardHelpOptions = true, version = "Filmwire sink 0.1.0",
+@Command(name = "filmwire sink", mixinStandardHelpOptions = true, version = "Filmwire sink 0.1.0",
         description = "Film records into other systems through Kafka Connect.",
         subcommands = {SinkCli.Postgres.class, CommandLine.HelpCommand.class})
 public final class SinkCli implements Runnable {
@@ -40,8 +40,8 @@ public final class SinkCli implements Runnable {
 
     /** {@code sink postgres}: films.records into a PostgreSQL table until stopped. */
     @Command(name = "postgres", mixinStandardHelpOptions = true,
-            description = {"Keeps a PostgreSQL table of films in step with films.records (Kafka Connect in this JVM",
-                    "with Debezium's JDBC sink): one row per film, upserted by id, deleted on a tombstone.",
+            description = {"Keeps a PostgreSQL table of films in step with films.records (Kafka Connect in this JVM with"
+                    + " Debezium's JDBC sink): one row per film, upserted by id, deleted on a tombstone.",
                     "Runs until Ctrl-C; exits 1 when the connector fails."})
     static final class Postgres implements Callable<Integer> {
 

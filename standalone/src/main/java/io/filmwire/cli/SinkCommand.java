@@ -62,7 +62,8 @@ final class SinkCommand implements Callable<Integer> {
         Path here = Path.of(SinkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
         List<Path> candidates = new ArrayList<>();
         candidates.add(here.resolveSibling("filmwire-sink.jar"));
-        Path root = here.getParent() == null || here.getParent().getParent() == null ? null : here.getParent().getParent();
+        // standalone/target/filmwire.jar in a source tree: its root is three folders up
+        Path root = here.getParent() == null || here.getParent().getParent() == null ? null : here.getParent().getParent().getParent();
         if (root != null) {
             candidates.add(root.resolve("sink").resolve("target").resolve("filmwire-sink.jar"));
         }
