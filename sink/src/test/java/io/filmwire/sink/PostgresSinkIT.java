@@ -9,10 +9,6 @@ import io.filmwire.standalone.Await;
 import io.filmwire.standalone.Standalone;
 import io.filmwire.standalone.StandaloneConfig;
 import io.filmwire.standalone.TestPages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,7 +41,6 @@ class PostgresSinkIT {
     @TempDir
     Path postgresDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private LocalPostgres postgres;
     private Standalone standalone;
     private PostgresSink sink;
@@ -61,14 +56,6 @@ class PostgresSinkIT {
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    private void post(String url, String html) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + standalone.services().httpPort() + "/pages?url=" + url))
-                .header("Content-Type", "text/html; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(html)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     }
 
     private Connection database() throws SQLException {
@@ -128,9 +115,10 @@ class PostgresSinkIT {
                 SinkConfig.JDBC_PASSWORD, LocalPostgres.PASSWORD))));
 
         // three films ingested -> three rows
-        post("https://es.example/tiempos", TestPages.movie("Tiempos violentos", 1994, 154, TestPages.director("Quentin Tarantino"), "es"));
-        post("https://en.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154, "", "en"));
-        post("https://one.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100,
+        TestPages.post(standalone, "https://es.example/tiempos", TestPages.movie("Tiempos violentos", 1994, 154,
+                TestPages.director("Quentin Tarantino"), "es"));
+        TestPages.post(standalone, "https://en.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154, "", "en"));
+        TestPages.post(standalone, "https://one.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100,
                 TestPages.director("Ann Example") + ",\"actor\":[{\"@type\":\"Person\",\"name\":\"Bo Actor\"}]", "one"));
         String tiempos = "film-tiempos-violentos-1994";
         String pulp = "film-pulp-fiction-1994";
@@ -146,7 +134,8 @@ class PostgresSinkIT {
         assertThat(sink.isRunning()).isTrue();
 
         // a later page about one of them adds a genre and a rating -> its row changes
-        post("https://two.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100, ",\"genre\":[\"Drama\"],"
+        TestPages.post(standalone, "https://two.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100,
+                ",\"genre\":[\"Drama\"],"
                 + "\"aggregateRating\":{\"@type\":\"AggregateRating\",\"ratingValue\":7.5,\"bestRating\":10,\"ratingCount\":39}", "two"));
         Map<String, Map<String, Object>> changed = awaitRows("the lighthouse row at version 2", r -> "2".equals(version(r, lighthouse)));
         System.out.printf("PostgresSinkIT: %d rows after a later page; '%s' now genres %s, rating %s%n", changed.size(),
@@ -156,7 +145,7 @@ class PostgresSinkIT {
                 .containsEntry("rating_scale", "10.0").containsEntry("rating_count", "39");
 
         // a page naming both records one film -> they merge: one row left, the other deleted
-        post("https://wiki.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154,
+        TestPages.post(standalone, "https://wiki.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154,
                 TestPages.alias("Tiempos violentos") + TestPages.director("Quentin Tarantino"), "wiki"));
         Map<String, Map<String, Object>> merged = awaitRows("one row of the merged film",
                 r -> r.containsKey(tiempos) != r.containsKey(pulp) && r.size() == 2);

@@ -12,12 +12,8 @@ import io.filmwire.schema.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +58,6 @@ class ConsumerExampleIT {
     Path classes;
 
     private Standalone standalone;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
@@ -170,14 +165,6 @@ class ConsumerExampleIT {
         }
     }
 
-    private void post(String url, String html) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + standalone.services().httpPort() + "/pages?url=" + url))
-                .header("Content-Type", "text/html; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(html)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-    }
-
     /** A film record on every partition of films.records in a transaction that is then aborted. */
     private void writeAndAbort(String filmId) {
         FilmRecord ghost = new FilmRecord(filmId, "Never Published", List.of(), 2000, 90, null, List.of(), List.of(),
@@ -213,10 +200,10 @@ class ConsumerExampleIT {
         String tiempos = "film-tiempos-violentos-1994";
         String pulp = "film-pulp-fiction-1994";
         String lighthouse = "film-lighthouse-keepers-2001";
-        post("https://es.example/tiempos", TestPages.movie("Tiempos violentos", 1994, 154,
+        TestPages.post(standalone, "https://es.example/tiempos", TestPages.movie("Tiempos violentos", 1994, 154,
                 TestPages.director("Quentin Tarantino"), "es"));
-        post("https://en.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154, "", "en"));
-        post("https://one.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100, "", "one"));
+        TestPages.post(standalone, "https://en.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154, "", "en"));
+        TestPages.post(standalone, "https://one.example/lighthouse", TestPages.movie("Lighthouse Keepers", 2001, 100, "", "one"));
 
         try (Catalog catalog = new Catalog(example, standalone.bootstrapServers());
              Catalog control = new Catalog(uncommitted, standalone.bootstrapServers())) {
@@ -233,7 +220,7 @@ class ConsumerExampleIT {
             writeAndAbort("film-never-published");
             assertThat(FilmwireCli.commandLine().execute("override", lighthouse, "runtimeMinutes", "95", "--reason",
                     "checked", "--bootstrap-servers", standalone.bootstrapServers())).isZero();
-            post("https://wiki.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154,
+            TestPages.post(standalone, "https://wiki.example/pulp", TestPages.movie("Pulp Fiction", 1994, 154,
                     TestPages.alias("Tiempos violentos") + TestPages.director("Quentin Tarantino"), "wiki"));
 
             // the merge: the absorbed id's tombstone removes it, and its id finds the survivor

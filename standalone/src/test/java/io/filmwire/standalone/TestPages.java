@@ -1,11 +1,29 @@
 package io.filmwire.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Random;
 
 /** Film pages for integration tests: schema.org Movie data the structured extractor reads, and an article of their own. */
 public final class TestPages {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private TestPages() {
+    }
+
+    /** POSTs {@code html} as the page at {@code url} to the standalone's intake; asserts 202. */
+    public static void post(Standalone standalone, String url, String html) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + standalone.services().httpPort() + "/pages?url=" + url))
+                .header("Content-Type", "text/html; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(html)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     }
 
     /**
