@@ -94,6 +94,13 @@ class JsonSerdeTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("malformed");
     }
 
+    @Test
+    void everyTopicNamesTheSchemaOfItsValues() {
+        assertThat(Topics.schemaHeader("films.records")).isEqualTo(MessageSchema.FILM_RECORD.id().toString());
+        assertThat(Topics.schemaHeader("pages.raw")).isEqualTo(MessageSchema.RAW_PAGE.id().toString());
+        assertThat(Topics.schemaHeader("not.a.topic")).isNull();
+    }
+
     private static Headers headers(String schema) {
         Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         headers.add(RecordHeaders.SCHEMA, schema.getBytes(StandardCharsets.UTF_8));
