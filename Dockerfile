@@ -9,13 +9,17 @@ COPY ingest-service ingest-service
 COPY enrich-streams enrich-streams
 COPY publish-service publish-service
 COPY standalone standalone
-RUN mvn -B -q -DskipTests -pl standalone -am package
+COPY sink sink
+RUN mvn -B -q -DskipTests -pl standalone,sink -am package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /var/lib/filmwire filmwire && mkdir -p /var/lib/filmwire && chown filmwire /var/lib/filmwire
 WORKDIR /opt/filmwire
 COPY --from=build /src/standalone/target/filmwire.jar /opt/filmwire/filmwire.jar
 COPY --from=build /src/standalone/target/lib /opt/filmwire/lib
+# the PostgreSQL sink: its own jar, whose manifest names only its own libraries in lib/
+COPY --from=build /src/sink/target/filmwire-sink.jar /opt/filmwire/filmwire-sink.jar
+COPY --from=build /src/sink/target/lib /opt/filmwire/lib
 USER filmwire
 # Listening on 0.0.0.0, every service refuses to start until FILMWIRE_HTTP_AUTH_TOKENS holds token entries
 # (`filmwire token NAME ROLES`); no token is baked into the image.

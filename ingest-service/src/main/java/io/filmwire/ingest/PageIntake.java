@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -103,8 +105,9 @@ public final class PageIntake implements AutoCloseable {
     private <V> CompletableFuture<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (meta, error) -> {
+            Headers headers = new RecordHeaders();
+            byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, value);
+            producer.send(new ProducerRecord<>(topic.name(), null, key, bytes, headers), (meta, error) -> {
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else {

@@ -26,6 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -211,13 +213,14 @@ public final class OverrideEditor implements AutoCloseable {
 
     private void write(String filmId, FilmOverrides value) {
         if (value != null) {
-            SchemaValidator.get().requireValid(MessageSchema.FILM_OVERRIDES, value);
+            SchemaValidator.strict().requireValid(MessageSchema.FILM_OVERRIDES, value);
         }
         KafkaProducer<String, byte[]> p = producer();
         int partition = partitionOf(p.partitionsFor(Topics.FILMS_OVERRIDES.name()), Topics.FILMS_OVERRIDES.name(), filmId);
-        byte[] bytes = value == null ? null : Json.write(value).getBytes(StandardCharsets.UTF_8);
+        Headers headers = new RecordHeaders();
+        byte[] bytes = Topics.FILMS_OVERRIDES.valueSerde().serializer().serialize(Topics.FILMS_OVERRIDES.name(), headers, value);
         try {
-            p.send(new ProducerRecord<>(Topics.FILMS_OVERRIDES.name(), partition, filmId, bytes))
+            p.send(new ProducerRecord<>(Topics.FILMS_OVERRIDES.name(), partition, filmId, bytes, headers))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not take the override of film '" + filmId + "': "

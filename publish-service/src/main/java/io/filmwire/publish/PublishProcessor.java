@@ -88,7 +88,7 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
             deadLetter(record, "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
             return;
         }
-        List<String> violations = SchemaValidator.get().violations(MessageSchema.FILM_RECORD, json);
+        List<String> violations = SchemaValidator.strict().violations(MessageSchema.FILM_RECORD, json);
         if (!violations.isEmpty()) {
             deadLetter(record, "film record violates film-record.schema.json: " + String.join("; ", violations), null);
             return;

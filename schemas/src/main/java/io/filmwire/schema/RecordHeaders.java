@@ -4,11 +4,17 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Record headers that enrich-streams sets on films.reconciled: the page that caused a new version,
- * and for a tombstone the film it was merged into.
+ * Record headers of Filmwire's topics: on every record the schema and version of its value
+ * ({@link #SCHEMA}, set by {@link JsonSerde}); on films.reconciled (and copied to films.records) the
+ * page that caused a new version, and for a tombstone the film it was merged into.
  */
 public final class RecordHeaders {
 
+    /**
+     * On every record: the schema and version of the value, {@code film-record/1.1} ({@link SchemaId}).
+     * A tombstone carries the schema its topic's values follow.
+     */
+    public static final String SCHEMA = "filmwire.schema";
     /** Page id whose arrival produced this version. */
     public static final String CAUSE_PAGE = "filmwire.cause.page";
     /** URL of that page, when known. */

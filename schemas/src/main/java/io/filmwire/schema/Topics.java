@@ -41,6 +41,18 @@ public final class Topics {
     private Topics() {
     }
 
+    /**
+     * The {@code filmwire.schema} header value of the values of the topic named {@code name}
+     * ({@code raw-page/1.1}), or null for a topic that is not Filmwire's.
+     */
+    public static String schemaHeader(String name) {
+        Topic<String, ?> topic = byName(name);
+        if (topic == null || !(topic.valueSerde() instanceof JsonSerde<?> serde) || serde.schema() == null) {
+            return null;
+        }
+        return serde.schema().toString();
+    }
+
     /** The topic of that name, or null. */
     public static Topic<String, ?> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);

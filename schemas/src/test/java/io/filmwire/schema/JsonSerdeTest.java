@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 
 class JsonSerdeTest {
@@ -52,6 +53,58 @@ class JsonSerdeTest {
     void nullIsATombstoneBothWays() {
         assertThat(Topics.FILMS_RECORDS.valueSerde().serializer().serialize("films.records", null)).isNull();
         assertThat(Topics.FILMS_RECORDS.valueSerde().deserializer().deserialize("films.records", null)).isNull();
+    }
+
+    @Test
+    void writingSetsTheSchemaHeaderAlsoOnATombstoneAndReplacesAStaleOne() {
+        Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(RecordHeaders.SCHEMA, "raw-page/1.0".getBytes(StandardCharsets.UTF_8));
+        Topics.FILMS_RECORDS.valueSerde().serializer().serialize("films.records", headers, Samples.film());
+        assertThat(headers.headers(RecordHeaders.SCHEMA)).hasSize(1);
+        assertThat(RecordHeaders.text(headers, RecordHeaders.SCHEMA)).isEqualTo(MessageSchema.FILM_RECORD.id().toString())
+                .startsWith("film-record/1.");
+
+        Headers tombstone = new org.apache.kafka.common.header.internals.RecordHeaders();
+        assertThat(Topics.FILMS_RECORDS.valueSerde().serializer().serialize("films.records", tombstone, null)).isNull();
+        assertThat(RecordHeaders.text(tombstone, RecordHeaders.SCHEMA)).isEqualTo(MessageSchema.FILM_RECORD.id().toString());
+    }
+
+    @Test
+    void aTypeWithoutSchemaRemovesTheHeaderItInherited() {
+        Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(RecordHeaders.SCHEMA, "raw-page/1.1".getBytes(StandardCharsets.UTF_8));
+        new JsonSerde<>(Map.class).serialize("internal", headers, Map.of("a", 1));
+        assertThat(headers.lastHeader(RecordHeaders.SCHEMA)).isNull();
+    }
+
+    @Test
+    void readingAcceptsAnyMinorVersionAndRefusesAnotherMajorOrSchema() {
+        byte[] bytes = Topics.FILMS_RECORDS.valueSerde().serializer().serialize("films.records", Samples.film());
+        JsonSerde<FilmRecord> serde = (JsonSerde<FilmRecord>) Topics.FILMS_RECORDS.valueSerde();
+        int major = serde.schema().major();
+        for (String readable : List.of("film-record/" + major + ".0", "film-record/" + major + ".99")) {
+            assertThat(serde.deserialize("films.records", headers(readable), bytes)).isEqualTo(Samples.film());
+        }
+        assertThat(serde.deserialize("films.records", new org.apache.kafka.common.header.internals.RecordHeaders(), bytes)).isEqualTo(Samples.film());
+        assertThatThrownBy(() -> serde.deserialize("films.records", headers("film-record/" + (major + 1) + ".0"), bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("major version " + (major + 1));
+        assertThatThrownBy(() -> serde.deserialize("films.records", headers("raw-page/" + major + ".1"), bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("raw-page");
+        assertThatThrownBy(() -> serde.deserialize("films.records", headers("film record, v1"), bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("malformed");
+    }
+
+    @Test
+    void everyTopicNamesTheSchemaOfItsValues() {
+        assertThat(Topics.schemaHeader("films.records")).isEqualTo(MessageSchema.FILM_RECORD.id().toString());
+        assertThat(Topics.schemaHeader("pages.raw")).isEqualTo(MessageSchema.RAW_PAGE.id().toString());
+        assertThat(Topics.schemaHeader("not.a.topic")).isNull();
+    }
+
+    private static Headers headers(String schema) {
+        Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(RecordHeaders.SCHEMA, schema.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     @Test

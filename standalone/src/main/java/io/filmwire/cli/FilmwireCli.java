@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TokenCommand.class,
                 BenchCommand.class,
                 DlqCommand.class,
+                SinkCommand.class,
                 ServiceCommands.Broker.class,
                 ServiceCommands.Ingest.class,
                 ServiceCommands.Enrich.class,
@@ -40,6 +41,8 @@ public final class FilmwireCli implements Runnable {
     /** The command line, configured: errors as one line plus usage, exit 2 for bad usage, 1 for failures. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FilmwireCli());
+        // everything after 'sink' is the sink's own command line, options included
+        cli.getSubcommands().get("sink").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));

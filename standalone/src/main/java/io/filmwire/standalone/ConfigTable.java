@@ -39,10 +39,15 @@ public final class ConfigTable {
 
     /** The Markdown table: key, environment variable, default, used by, meaning. */
     public static String markdown() {
+        return markdown(definitions());
+    }
+
+    /** The Markdown table of {@code definitions} (the part that reads them -> their definitions). */
+    public static String markdown(Map<String, ConfigDef> definitions) {
         StringBuilder out = new StringBuilder();
         out.append("| key | environment variable | default | used by | what it sets |\n");
         out.append("|---|---|---|---|---|\n");
-        definitions().forEach((part, def) -> def.configKeys().values().forEach(key -> {
+        definitions.forEach((part, def) -> def.configKeys().values().forEach(key -> {
             Object value = key.defaultValue;
             String shown = value == null || value.toString().isEmpty() ? "" : "`" + value + "`";
             out.append("| `").append(key.name).append("` | `").append(Settings.keyToEnv(key.name)).append("` | ")

@@ -127,6 +127,7 @@ class OpsIT {
         ConsumerRecord<String, byte[]> copy = raw.stream()
                 .filter(r -> id.equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER))).findFirst().orElseThrow();
         assertThat(new DeadLetters(standalone.kafka()).find(id).orElseThrow().inputBytes()).isEqualTo(copy.value());
+        assertThat(RecordHeaders.text(copy.headers(), RecordHeaders.SCHEMA)).isEqualTo(Topics.schemaHeader(Topics.PAGES_RAW.name()));
         // still too long: the pipeline sends it back to the dead letters, a second time
         Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)
                 .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= 2 ? true : null);

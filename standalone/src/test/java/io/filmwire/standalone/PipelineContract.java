@@ -77,7 +77,7 @@ abstract class PipelineContract {
         assertThat(film.year()).isEqualTo(2001);
         assertThat(film.runtimeMinutes()).isEqualTo(100);
         assertThat(film.sources()).extracting(FilmRecord.SourceRef::pageId).contains(answer.path("pageId").asText());
-        assertThat(SchemaValidator.get().violations(MessageSchema.FILM_RECORD, film)).isEmpty();
+        assertThat(SchemaValidator.strict().violations(MessageSchema.FILM_RECORD, film)).isEmpty();
 
         HttpResponse<String> api = Await.until(TIMEOUT, "the film in the API", () -> {
             try {
@@ -114,7 +114,7 @@ abstract class PipelineContract {
                             }
                         })
                         .findFirst().orElse(null));
-        assertThat(SchemaValidator.get().violations(MessageSchema.CLEAN_PAGE, clean)).isEmpty();
+        assertThat(SchemaValidator.strict().violations(MessageSchema.CLEAN_PAGE, clean)).isEmpty();
         assertThat(clean.path("text").asText()).isEqualTo(paragraph);
         assertThat(clean.path("title").asText()).isEqualTo("Closing night");
         assertThat(clean.path("language").asText()).isEqualTo("en");

@@ -88,6 +88,7 @@ public final class DeadLetters {
                 new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, entry.inputBytes());
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
+            RecordHeaders.set(record.headers(), RecordHeaders.SCHEMA, Topics.schemaHeader(topic));
             RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
             LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
                     meta.partition(), meta.offset());
