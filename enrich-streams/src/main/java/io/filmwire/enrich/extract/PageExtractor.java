@@ -154,14 +154,14 @@ public final class PageExtractor implements FilmExtractor {
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;
 
-        boolean severalWorks = !listings.isEmpty() && describesSeveral(main);
+        WorkFacts whole = listed.isEmpty() ? main
+                : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text());
+        boolean severalWorks = !listings.isEmpty() && describesSeveral(whole);
         if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()) && !severalWorks)) {
             Builder b = new Builder(page, "a page about one film");
             b.notes.addAll(notes);
-            if (!listed.isEmpty()) {
-                // the page's own film: its listings (a cast list, screenings) are part of it
-                main = reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text());
-            }
+            // the page's own film: its listings (a cast list, screenings) are part of it
+            main = whole;
             b.add(withTitle(main, best), null, "title vote: " + best.evidence(), declared);
             return b.reading(vote.ranked());
         }

@@ -1,5 +1,6 @@
 package io.filmwire.enrich.extract.semi;
 
+import io.filmwire.enrich.extract.text.Labels;
 import io.filmwire.enrich.extract.text.PersonNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,9 @@ public final class CreditRows {
         }
         List<Row> rows = new ArrayList<>();
         if (rowElements.size() >= 2 || rowElements.size() == 1 && value.size() == 1) {
+            boolean personLast = personInLastColumn(rowElements);
             for (Element row : rowElements) {
-                Row r = row(row);
+                Row r = personLast ? lastColumnRow(row) : row(row);
                 if (r != null) {
                     rows.add(r);
                 } else {
@@ -110,6 +112,41 @@ public final class CreditRows {
         String cls = el.className().strip();
         int space = cls.indexOf(' ');
         return space < 0 ? cls : cls.substring(0, space);
+    }
+
+    /**
+     * True for a table whose rows give the job or the character first and the person last ("Director |
+     * Orson Welles", "Charles Foster Kane | Orson Welles"): some row starts with a job, none ends with one.
+     */
+    static boolean personInLastColumn(List<Element> rows) {
+        int jobFirst = 0;
+        int jobLast = 0;
+        for (Element row : rows) {
+            List<String> cells = cells(row);
+            if (cells.size() != 2) {
+                continue;
+            }
+            if (!Labels.rolesOfDescription(cells.get(0)).isEmpty() && PersonNames.isName(PersonNames.clean(cells.get(1)))) {
+                jobFirst++;
+            }
+            if (!Labels.rolesOfDescription(cells.get(1)).isEmpty()) {
+                jobLast++;
+            }
+        }
+        return jobFirst >= 1 && jobLast == 0;
+    }
+
+    /** The person of a row whose last cell is the person and whose first is the job or the character. */
+    static Row lastColumnRow(Element row) {
+        List<String> cells = cells(row);
+        if (cells.size() < 2) {
+            return row(row);
+        }
+        String name = PersonNames.clean(cells.get(cells.size() - 1));
+        if (!PersonNames.isName(name)) {
+            return null;
+        }
+        return new Row(name, String.join(" ", cells.subList(0, cells.size() - 1)).strip());
     }
 
     /** The person of a row: the first cell that is a name, with the cells after it as the detail. */
