@@ -10,6 +10,7 @@ import io.filmwire.enrich.extract.signals.PageSignals.TitleSource;
 import io.filmwire.enrich.extract.signals.Words;
 import io.filmwire.enrich.extract.site.SiteProfile;
 import io.filmwire.enrich.extract.structured.JsonLd;
+import io.filmwire.enrich.extract.structured.StructuredExtractor;
 import io.filmwire.enrich.extract.structured.Titles;
 import io.filmwire.enrich.extract.text.Labels;
 import io.filmwire.enrich.extract.works.Headings;
@@ -147,9 +148,15 @@ public final class PageExtractor implements FilmExtractor {
         Set<Element> outside = identitySet();
         outside.addAll(skipped);
         outside.addAll(listed);
-        String declared = signals.declaresMovie() ? "the page declares a film (schema.org Movie or og:type video.movie)" : null;
-        WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text());
         TitleVote.Candidate best = vote.best();
+        String declared = signals.declaresMovie() ? "the page declares a film (schema.org Movie or og:type video.movie)" : null;
+        List<JsonNode> works = best == null ? List.of() : workObjects(signals, best.title());
+        if (declared == null && !works.isEmpty() && signals.filmContext() && works.stream().allMatch(
+                w -> JsonLd.types(w).stream().anyMatch(t -> t.endsWith("event")))) {
+            declared = "a screening of it (schema.org " + JsonLd.text(works.get(0).get("@type")) + " '"
+                    + JsonLd.text(works.get(0).get("name")) + "') on a page about films";
+        }
+        WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text());
         List<Fact<String>> mainEvidence = FilmEvidence.of(main, declared, null, signals.filmContext());
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;
@@ -162,6 +169,9 @@ public final class PageExtractor implements FilmExtractor {
             b.notes.addAll(notes);
             // the page's own film: its listings (a cast list, screenings) are part of it
             main = whole;
+            for (JsonNode w : works) {
+                StructuredExtractor.work(w, main);
+            }
             b.add(withTitle(main, best), null, "title vote: " + best.evidence(), declared);
             return b.reading(vote.ranked());
         }
@@ -247,6 +257,29 @@ public final class PageExtractor implements FilmExtractor {
         }
         tidyTitles(facts);
         return facts;
+    }
+
+    /**
+     * The page's schema.org works and events (not typed Movie) named like its title: every one of
+     * them when all agree (a cinema lists one Event per screening), none when they name different things.
+     */
+    private static List<JsonNode> workObjects(PageSignals signals, String title) {
+        String key = Words.key(title);
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode o : signals.jsonLd()) {
+            List<String> types = JsonLd.types(o);
+            boolean work = types.stream().anyMatch(t -> t.endsWith("event") || t.equals("tvepisode") || t.equals("episode")
+                    || t.equals("tvmovie") || t.equals("creativework") || t.equals("videoobject"));
+            String name = JsonLd.text(o.get("name"));
+            if (!work || name == null || signals.movies().contains(o)) {
+                continue;
+            }
+            if (!Words.containsWords(Words.key(name), key)) {
+                return List.of();
+            }
+            out.add(o);
+        }
+        return out;
     }
 
     private static List<JsonNode> distinctMovies(List<JsonNode> movies) {

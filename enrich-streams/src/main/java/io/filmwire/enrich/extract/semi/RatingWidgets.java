@@ -21,6 +21,7 @@ public final class RatingWidgets {
 
     /** Adds the first rating widget's rating. */
     public void extract(Element root, Set<Element> elsewhere, WorkFacts facts) {
+        String bare = null;
         for (Element el : root.getAllElements()) {
             String idClass = el.id() + " " + el.className();
             if (idClass.isBlank() || !NAMED.matcher(idClass).find() || REVIEW.matcher(idClass).find()) {
@@ -35,8 +36,21 @@ public final class RatingWidgets {
                 facts.rating(rating.get(), Layer.SEMI_STRUCTURED, "rating widget: " + text, 0.75);
                 return;
             }
+            if (bare == null && BARE_SCORE.matcher(text).matches()) {
+                bare = text;
+            }
+        }
+        if (bare != null) {
+            // a score alone in an element named for scores ("9.5"): the value without a vote count
+            double v = Ratings.number(bare);
+            if (v > 0 && v <= 10) {
+                facts.rating(new Rating(v, 10.0, null, null), Layer.SEMI_STRUCTURED, "score widget: " + bare, 0.55);
+            }
         }
     }
+
+    /** A decimal score out of ten, alone: "9.5", "8,6". */
+    private static final Pattern BARE_SCORE = Pattern.compile("\\d\\s?[.,]\\s?\\d");
 
     private static boolean inReview(Element el) {
         for (Element e = el; e != null; e = e.parent()) {

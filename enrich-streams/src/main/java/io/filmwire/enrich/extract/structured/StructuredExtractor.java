@@ -61,8 +61,36 @@ public final class StructuredExtractor {
         if (micro != null) {
             microdata(micro, facts);
         }
+        if (facts.ratings().isEmpty()) {
+            looseRating(doc, facts);
+        }
         meta(doc, facts);
         return facts;
+    }
+
+    /**
+     * Facts of a schema.org work that is not typed Movie but is the page's film (a TV guide's
+     * TVEpisode, a cinema's screening Event): its running time, its credits, and its year only where
+     * the date has no month ("2016", "2016-00-00": a broadcast or screening date is no film's year).
+     */
+    public static void work(JsonNode work, WorkFacts facts) {
+        String name = JsonLd.text(work.get("name"));
+        String date = JsonLd.text(work.get("datePublished"));
+        if (date == null) {
+            date = JsonLd.text(work.get("dateCreated"));
+        }
+        if (date != null && date.strip().matches("(18|19|20)\\d\\d(-00(-00)?)?")) {
+            facts.year(Integer.parseInt(date.strip().substring(0, 4)), Layer.STRUCTURED,
+                    "JSON-LD " + JsonLd.text(work.get("@type")) + " datePublished: " + date, 0.85);
+        }
+        String duration = JsonLd.text(work.get("duration"));
+        OptionalInt minutes = Runtimes.parse(duration);
+        if (minutes.isPresent()) {
+            facts.runtime(minutes.getAsInt(), Layer.STRUCTURED, "JSON-LD duration of " + name + ": " + duration, 0.85);
+        }
+        people(work.get("director"), "director", facts);
+        people(work.get("actor"), "cast", facts);
+        people(work.get("musicBy"), "composer", facts);
     }
 
     /** Facts of one JSON-LD Movie object. */
@@ -190,6 +218,33 @@ public final class StructuredExtractor {
                 }
             }
         }
+    }
+
+    /**
+     * A rating marked with microdata properties outside any item ({@code itemprop=ratingValue} and
+     * {@code ratingCount} on a page without a Movie scope), unless it belongs to a review.
+     */
+    private static void looseRating(Document doc, WorkFacts facts) {
+        Element value = doc.selectFirst("[itemprop=ratingValue]");
+        if (value == null) {
+            return;
+        }
+        for (Element p = value.parent(); p != null; p = p.parent()) {
+            if (p.hasAttr("itemscope")) {
+                String type = p.attr("itemtype").toLowerCase(Locale.ROOT);
+                if (type.contains("review") && !type.contains("aggregate")) {
+                    return;
+                }
+            }
+        }
+        Element scope = value;
+        for (int i = 0; i < 3 && scope.parent() != null; i++) {
+            scope = scope.parent();
+            if (scope.selectFirst("[itemprop=ratingCount], [itemprop=reviewCount]") != null) {
+                break;
+            }
+        }
+        microRating(scope, facts);
     }
 
     private static void microRating(Element scope, WorkFacts facts) {
