@@ -79,7 +79,8 @@ class ExtractCommandTest {
     void readsGzippedPagesAndNamesMissingPaths() throws Exception {
         Path gz = dir.resolve("page.html.gz");
         try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            out.write(("<html><head><title>Zipped Film (1970)</title></head><body><p>Text.</p></body></html>")
+            out.write(("<html><head><title>Zipped Film (1970)</title></head><body><p>Director: Ann Example</p>"
+                    + "<p>Running time: 95 min</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8));
         }
         Run run = run("extract", gz.toString());
