@@ -31,6 +31,9 @@ public final class Regions {
     /** True for navigation and for blocks named as being about other things (related, comments...). */
     public static boolean isElsewhere(Element el) {
         String tag = el.normalName();
+        if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
+            return false; // themes name colours and layouts on the page's root ("b-footer--black")
+        }
         if (tag.equals("nav") || tag.equals("footer")) {
             return true;
         }
