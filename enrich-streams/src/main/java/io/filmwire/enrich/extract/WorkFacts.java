@@ -72,7 +72,9 @@ public final class WorkFacts {
     /** Adds a credit when the name has the shape of a person's name. */
     public void credit(String role, String name, String character, Layer layer, String evidence, double confidence) {
         String clean = PersonNames.clean(name);
-        if (PersonNames.isName(clean)) {
+        // a country ("EUA") or a label ("País") in a credit list is a table's other column, never a person
+        if (PersonNames.isName(clean) && !io.filmwire.enrich.extract.text.Countries.isCountry(clean)
+                && io.filmwire.enrich.extract.text.Labels.whole(clean).isEmpty()) {
             credits.add(Fact.of(new Credit(role, clean, character == null || character.isBlank() ? null : character.strip()),
                     layer, evidence, confidence));
         }

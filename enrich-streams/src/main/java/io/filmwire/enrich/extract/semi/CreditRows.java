@@ -298,6 +298,13 @@ public final class CreditRows {
     /** A sentence rather than a list of names: long, or with a full stop inside. */
     static boolean isProse(String line) {
         String s = line.strip();
-        return s.split("\\s+").length > 14 || s.matches(".*[a-z]{3,}[.!?]\\s+[A-Z].*");
+        if (s.matches(".*[a-z]{3,}[.!?]\\s+[A-Z].*")) {
+            return true;
+        }
+        String[] items = s.split("\\s*[,;،]\\s*");
+        if (items.length >= 3 && s.split("\\s+").length <= items.length * 4) {
+            return false; // a list of names, however long
+        }
+        return s.split("\\s+").length > 14;
     }
 }

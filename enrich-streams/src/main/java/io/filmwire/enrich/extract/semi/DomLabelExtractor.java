@@ -91,6 +91,7 @@ public final class DomLabelExtractor {
                 }
                 Optional<Labels.Meaning> meaning = Labels.whole(text);
                 if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (el.closest("a") == null || HEADINGS.contains(tag))
+                        && (HEADINGS.contains(tag) || !onlyALink(el, text) && !tabOfAMenu(el))
                         && (firstInContainer(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
                         || text.endsWith(":") || text.endsWith("："))) {
                     found.put(el, meaning.get());
@@ -110,6 +111,31 @@ public final class DomLabelExtractor {
             ordered.put(el, found.get(el));
         }
         return ordered;
+    }
+
+    /** True for the current tab of a menu: a list item among items that are each one link. */
+    private static boolean tabOfAMenu(Element el) {
+        if (!el.normalName().equals("li") || el.parent() == null) {
+            return false;
+        }
+        int links = 0;
+        for (Element sib : el.parent().children()) {
+            if (sib != el && sib.normalName().equals("li") && onlyALink(sib, sib.text().strip())) {
+                links++;
+            }
+        }
+        return links >= 2;
+    }
+
+    /** True when all of the element's text is one link's: a menu item ("Ficha Técnica" linking to a tab), not a label. */
+    private static boolean onlyALink(Element el, String text) {
+        for (Element a : el.getElementsByTag("a")) {
+            String t = a.text().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            if (t.equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The element's text when it is short enough to be a label, else null (stops reading early). */
@@ -167,10 +193,17 @@ public final class DomLabelExtractor {
 
     /** The nodes that make up the value of {@code label}. */
     static List<Node> valueOf(Element label, Map<Element, Labels.Meaning> labels) {
+        List<Node> column = columnValue(label, labels);
+        if (column != null) {
+            return column;
+        }
         Node cur = label;
         for (int depth = 0; depth < 5 && cur != null; depth++) {
             List<Node> collected = new ArrayList<>();
             for (Node sib = cur.nextSibling(); sib != null; sib = sib.nextSibling()) {
+                if (sib instanceof Element rule && rule.normalName().equals("hr")) {
+                    break; // a rule ends the section
+                }
                 if (blank(sib) || parenthetical(sib)) {
                     continue;
                 }
@@ -195,6 +228,43 @@ public final class DomLabelExtractor {
         return List.of();
     }
 
+    /**
+     * The value of a label in a table's header row: the cell in the same column of the next row
+     * ("País | Gênero | Duração" over "EUA | Ação | 124 min."); null when the label is not in such a row.
+     */
+    private static List<Node> columnValue(Element label, Map<Element, Labels.Meaning> labels) {
+        Element cell = label.normalName().equals("td") || label.normalName().equals("th") ? label : label.closest("td, th");
+        if (cell == null || !cell.text().strip().equals(label.text().strip())) {
+            return null;
+        }
+        Element row = cell.parent();
+        if (row == null || !row.normalName().equals("tr")) {
+            return null;
+        }
+        List<Element> cells = row.children();
+        int labelled = 0;
+        for (Element c : cells) {
+            for (Element l : labels.keySet()) {
+                if (l == c || c.children().contains(l) || l.closest("td, th") == c) {
+                    labelled++;
+                    break;
+                }
+            }
+        }
+        Element next = row.nextElementSibling();
+        if (labelled < 2 || next == null || !next.normalName().equals("tr")) {
+            return null;
+        }
+        int index = cells.indexOf(cell);
+        // a cell spanning rows before the labels (an image) is absent from the next row
+        int offset = cells.size() - next.children().size();
+        int at = index - offset;
+        if (at < 0 || at >= next.children().size()) {
+            return null;
+        }
+        return List.of(next.child(at));
+    }
+
     /** A qualifier after a label, "(in credits order)": not the value. */
     private static boolean parenthetical(Node node) {
         String text = node instanceof TextNode t ? t.text().strip()
@@ -215,7 +285,8 @@ public final class DomLabelExtractor {
     private static boolean startsSection(Node node, Map<Element, Labels.Meaning> labels) {
         Node n = node;
         for (int depth = 0; depth < 8 && n instanceof Element el; depth++) {
-            if (labels.containsKey(el) || depth <= 1 && HEADINGS.contains(el.normalName())) {
+            if (labels.containsKey(el) || depth <= 1 && HEADINGS.contains(el.normalName())
+                    || depth == 0 && el.normalName().equals("hr")) {
                 return true;
             }
             Node first = null;

@@ -79,7 +79,7 @@ public final class LabelValues {
                     }
                 }
             }
-            case YEAR, RELEASE_DATE -> Years.first(firstLine).ifPresent(y ->
+            case YEAR, RELEASE_DATE -> Years.firstOrInDate(firstLine).ifPresent(y ->
                     facts.year(y, Layer.SEMI_STRUCTURED, evidence, meaning.field() == Labels.Field.YEAR ? CONFIDENCE : 0.8));
             case RATING -> Ratings.parse(valueText.length() > 200 ? valueText.substring(0, 200) : valueText, 10)
                     .ifPresent(r -> facts.rating(r, Layer.SEMI_STRUCTURED, evidence, r.count() == null ? 0.6 : 0.8));
@@ -93,6 +93,9 @@ public final class LabelValues {
                 if (!firstLine.isEmpty() && firstLine.length() <= 150) {
                     facts.alias(Titles.parseTitle(firstLine).title(), Layer.SEMI_STRUCTURED, evidence, 0.8);
                 }
+            }
+            case COUNTRY -> {
+                // a country is no fact of the record, and never a person
             }
             case VOTES -> {
                 // a vote count alone is read with the rating it belongs to

@@ -17,7 +17,7 @@ public final class Labels {
 
     /** What a label introduces. */
     public enum Field {
-        TITLE, ALIAS, YEAR, RELEASE_DATE, RUNTIME, LANGUAGE, GENRE, RATING, VOTES, CREDIT, CREW
+        TITLE, ALIAS, YEAR, RELEASE_DATE, RUNTIME, LANGUAGE, GENRE, RATING, VOTES, CREDIT, CREW, COUNTRY
     }
 
     /** The meaning of a label: a field, and for credits the role (null for CREW: roles given per row). */
@@ -105,6 +105,13 @@ public final class Labels {
         add(Field.YEAR, null, "שנה", "שנת הפקה", "rok produkcji", "rok", "jaar", "ano de produção");
         add(Field.LANGUAGE, null, "שפה", "שפות", "język", "taal");
         add(Field.GENRE, null, "ז'אנר", "ז׳אנר", "gatunek");
+        add(Field.COUNTRY, null, "country", "countries", "country of origin", "país", "países", "pays", "land", "länder",
+                "paese", "nazione", "страна", "国家", "国家/地区", "製作国", "국가", "ülke", "ארץ", "מדינה", "ארץ הפקה", "کشور",
+                "kraj", "production country", "production countries");
+        add(Field.CREDIT, "executive_producer", "produção executiva", "produtor executivo", "produtores executivos",
+                "productores ejecutivos", "producción ejecutiva", "produttore esecutivo", "produttori esecutivi",
+                "ausführender produzent", "producteurs exécutifs", "исполнительный продюсер", "מפיק בפועל");
+        add(Field.RELEASE_DATE, null, "lançamento", "lançamento nacional", "estreia", "estreno en españa", "data de estreia");
         ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
         for (Entry e : ENTRIES) {
             EXACT.putIfAbsent(e.label(), e.meaning());

@@ -28,6 +28,21 @@ public final class Years {
         return OptionalInt.empty();
     }
 
+    private static final Pattern DATE_YEAR = Pattern.compile("(?<!\\d)\\d{1,2}[/.-]\\d{1,2}[/.-]((?:18|19|20)\\d\\d)(?!\\d)");
+
+    /** The first plausible year in {@code text}, also inside a numeric date ("07/03/2019"). */
+    public static OptionalInt firstOrInDate(String text) {
+        OptionalInt y = first(text);
+        if (y.isPresent() || text == null) {
+            return y;
+        }
+        Matcher m = DATE_YEAR.matcher(Digits.ascii(text));
+        if (m.find() && plausible(Integer.parseInt(m.group(1)))) {
+            return OptionalInt.of(Integer.parseInt(m.group(1)));
+        }
+        return OptionalInt.empty();
+    }
+
     /** True for a year a film can have been released in. */
     public static boolean plausible(int year) {
         return year >= 1874 && year <= Year.now().getValue() + 3;
