@@ -39,6 +39,12 @@ public final class CreditRows {
         List<Row> rows = new ArrayList<>();
         if (rowElements.size() >= 2 || rowElements.size() == 1 && value.size() == 1) {
             boolean personLast = personInLastColumn(rowElements);
+            if (rowElements.size() == 1 && value.size() == 1 && commaList(rowElements.get(0))) {
+                for (String name : names(List.of(rowElements.get(0)))) {
+                    rows.add(new Row(name, null));
+                }
+                return rows;
+            }
             for (Element row : rowElements) {
                 Row r = personLast ? lastColumnRow(row) : row(row);
                 if (r != null) {
@@ -147,6 +153,23 @@ public final class CreditRows {
             return null;
         }
         return new Row(name, String.join(" ", cells.subList(0, cells.size() - 1)).strip());
+    }
+
+    /** A single row that is a comma list of names ("Quentin Tarantino, Roger Avary"). */
+    private static boolean commaList(Element row) {
+        List<String> cells = cells(row);
+        int names = 0;
+        boolean comma = false;
+        for (String c : cells) {
+            String t = c.strip();
+            if (t.equals(",") || t.endsWith(",")) {
+                comma = true;
+            }
+            if (PersonNames.isName(PersonNames.clean(t))) {
+                names++;
+            }
+        }
+        return comma && names >= 2;
     }
 
     /** The person of a row: the first cell that is a name, with the cells after it as the detail. */

@@ -92,7 +92,7 @@ public final class DomLabelExtractor {
                 Optional<Labels.Meaning> meaning = Labels.whole(text);
                 if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (el.closest("a") == null || HEADINGS.contains(tag))
                         && (HEADINGS.contains(tag) || !onlyALink(el, text) && !tabOfAMenu(el))
-                        && (firstInContainer(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
+                        && (firstInContainer(el) || afterBreak(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
                         || text.endsWith(":") || text.endsWith("："))) {
                     found.put(el, meaning.get());
                     order.add(el);
@@ -166,6 +166,17 @@ public final class DomLabelExtractor {
         });
         String text = sb.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
         return tooLong[0] || text.length() > MAX_LABEL_CHARS ? null : text;
+    }
+
+    /** True when the element starts a line: the node before it is a {@code <br>} ("...<br><strong>Language</strong> English"). */
+    private static boolean afterBreak(Element el) {
+        for (Node prev = el.previousSibling(); prev != null; prev = prev.previousSibling()) {
+            if (prev instanceof TextNode t && t.isBlank()) {
+                continue;
+            }
+            return prev instanceof Element p && p.normalName().equals("br");
+        }
+        return false;
     }
 
     private static boolean firstInContainer(Element el) {

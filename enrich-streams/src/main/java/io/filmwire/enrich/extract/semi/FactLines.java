@@ -103,6 +103,12 @@ public final class FactLines {
         }
         line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
         List<Part> parts = new ArrayList<>();
+        Part whole = classify(line);
+        if ((whole.kind() == Kind.CAST || whole.kind() == Kind.DIRECTOR) && whole.values().size() > 1) {
+            // "With the voices of A, B, C": the list is one part
+            parts.add(whole);
+            return parts;
+        }
         for (String p : PARTS.split(line)) {
             if (!p.isBlank()) {
                 parts.add(classify(p.strip()));

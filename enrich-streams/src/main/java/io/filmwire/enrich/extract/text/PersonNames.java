@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class PersonNames {
 
+    /** Separators between names; a middle dot joins the parts of one transliterated name ("蒂姆·罗宾斯") unless spaced. */
     private static final Pattern SPLIT = Pattern.compile(
-            "\\s*(?:[,;|/•·،؛\\n]|\\s(?:and|&|y|et|und|e|و)\\s|\\.{3,}|…)\\s*");
+            "\\s*(?:[,;|/•،؛\\n，、]|\\s·\\s|\\s(?:and|&|y|et|und|e|و)\\s|\\.{3,}|…)\\s*");
+    /** "Joel and Ethan Coen": two people who share the surname written once. */
+    private static final Pattern SHARED_SURNAME = Pattern.compile(
+            "^(\\p{Lu}[\\p{Ll}'’-]+)\\s+(?:and|&|y|et|und|e)\\s+(\\p{Lu}[\\p{Ll}'’-]+)\\s+(\\p{Lu}[\\p{L}'’-]+)$");
     private static final Pattern SUFFIX = Pattern.compile("(?i)(jr|sr|ii|iii|iv)\\.?");
     private static final Pattern PARENS = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Pattern TRAILING_JUNK = Pattern.compile(
@@ -26,7 +30,10 @@ public final class PersonNames {
             "full cast and crew", "see full cast and crew", "see all", "show all", "view all", "edit", "add", "others",
             "and others", "cast", "crew", "director", "directors", "writer", "writers", "producer", "producers",
             "uncredited", "himself", "herself", "themselves", "self", "anonymous", "staff", "various artists",
-            "the", "a", "an", "with", "by", "loading", "top cast", "stars", "star", "details", "storyline");
+            "the", "a", "an", "with", "by", "loading", "top cast", "stars", "star", "details", "storyline",
+            "varios", "varias", "vários", "várias", "diversos", "divers", "diverses", "verschiedene", "vari", "vari autori",
+            "varie", "разные", "различные", "多人", "群演", "çeşitli", "diversi", "unbekannt", "desconocido", "inconnu",
+            "n/d", "s/d", "tbc");
     private static final Pattern LOWER_WORDS = Pattern.compile(
             "(?i)\\b(the|is|was|are|were|has|have|had|his|her|their|this|that|who|which|film|movie|documentary|"
                     + "directed|produced|written|watch|click|read|review|reviews|see|more|trailer|photos|videos|"
@@ -46,6 +53,10 @@ public final class PersonNames {
         }
         Set<String> out = new LinkedHashSet<>();
         String v = PARENS.matcher(value).replaceAll(" ");
+        java.util.regex.Matcher shared = SHARED_SURNAME.matcher(v.strip());
+        if (shared.matches()) {
+            v = shared.group(1) + " " + shared.group(3) + ", " + shared.group(2) + " " + shared.group(3);
+        }
         String previous = null;
         for (String part : SPLIT.split(v)) {
             String name = clean(part);
