@@ -156,13 +156,14 @@ public final class PageExtractor implements FilmExtractor {
             declared = "a screening of it (schema.org " + JsonLd.text(works.get(0).get("@type")) + " '"
                     + JsonLd.text(works.get(0).get("name")) + "') on a page about films";
         }
-        WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text());
+        String mainTitle = best == null ? null : best.title();
+        WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text(), mainTitle);
         List<Fact<String>> mainEvidence = FilmEvidence.of(main, declared, null, signals.filmContext());
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;
 
         WorkFacts whole = listed.isEmpty() ? main
-                : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text());
+                : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text(), mainTitle);
         boolean severalWorks = !listings.isEmpty() && describesSeveral(whole);
         if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()) && !severalWorks)) {
             Builder b = new Builder(page, "a page about one film");

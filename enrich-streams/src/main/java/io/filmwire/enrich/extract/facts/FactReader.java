@@ -57,6 +57,14 @@ public final class FactReader {
      * (site chrome, other works' items), then the prose of {@code text} (the page's main text).
      */
     public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text) {
+        return page(doc, jsonLd, skipped, text, null);
+    }
+
+    /**
+     * As {@link #page(Document, List, Set, String)}; with {@code title}, a prose credit counts only
+     * from a sentence that names the work or says "the film" (a page's text also speaks of other films).
+     */
+    public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text, String title) {
         WorkFacts facts = structured.extract(doc, jsonLd);
         facts.titlesClear();
         Element body = doc.body();
@@ -70,7 +78,7 @@ public final class FactReader {
             ratingWidgets.extract(body, out, facts);
             bareRuntimes.extract(body, out, facts);
         }
-        addProse(text, facts);
+        addProse(text, facts, title);
         return facts;
     }
 
@@ -119,6 +127,10 @@ public final class FactReader {
 
     /** Prose facts; credits only in roles that the layers above left empty. */
     private void addProse(String text, WorkFacts facts) {
+        addProse(text, facts, null);
+    }
+
+    private void addProse(String text, WorkFacts facts, String title) {
         if (text == null || text.isBlank() || facts.complete()) {
             return;
         }
@@ -129,7 +141,8 @@ public final class FactReader {
             covered.add(c.value().role());
         }
         for (Fact<Credit> c : found.credits()) {
-            if (!covered.contains(c.value().role())) {
+            if (!covered.contains(c.value().role())
+                    && (title == null || io.filmwire.enrich.extract.mention.FilmEvidence.aboutTheWork(c.evidence(), title))) {
                 facts.credits().add(c);
             }
         }

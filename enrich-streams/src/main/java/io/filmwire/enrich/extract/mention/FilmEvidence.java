@@ -31,7 +31,7 @@ public final class FilmEvidence {
     }
 
     /** A sentence speaks of this work when it names it, or says "the film". */
-    private static boolean aboutTheWork(String sentence, String title) {
+    public static boolean aboutTheWork(String sentence, String title) {
         if (sentence == null) {
             return false;
         }

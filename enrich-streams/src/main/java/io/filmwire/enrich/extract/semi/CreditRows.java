@@ -69,6 +69,10 @@ public final class CreditRows {
             return;
         }
         String tag = el.normalName();
+        if (tag.equals("thead") || tag.equals("tr") && !el.children().isEmpty()
+                && el.children().stream().allMatch(c -> c.normalName().equals("th"))) {
+            return; // a header row names the columns ("Role | Contributor"), not people
+        }
         if (ROW_TAGS.contains(tag)) {
             out.add(el);
             return;
