@@ -116,6 +116,8 @@ public final class PageExtractor implements FilmExtractor {
             }
         }
         List<String> notes = new ArrayList<>();
+        notes.add("site: " + signals.siteKey() + " (profile of " + profile.pageCount() + " pages); about films: "
+                + (signals.filmContext() ? "yes" : "no"));
         int template = 0;
         for (Element e : skipped) {
             if (!signals.chrome().contains(e)) {
@@ -158,6 +160,16 @@ public final class PageExtractor implements FilmExtractor {
         }
         String mainTitle = best == null ? null : best.title();
         WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text(), mainTitle);
+        // the facts may name the work too ("Title: ...", the head of a fact line): the vote again, with them
+        List<TitleSource> factTitles = new ArrayList<>();
+        for (Fact<String> t : main.titles()) {
+            factTitles.add(new TitleSource(PageSignals.TitleKind.FACTS, t.value(), null));
+        }
+        if (!factTitles.isEmpty()) {
+            vote = TitleVote.vote(signals, profile,
+                    s -> s.element() != null && (inside(s.element(), skipped) || inside(s.element(), listed)), factTitles);
+            best = vote.best();
+        }
         List<Fact<String>> mainEvidence = FilmEvidence.of(main, declared, null, signals.filmContext());
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;

@@ -77,6 +77,10 @@ public final class FactLines {
                 for (Part part : parts) {
                     add(part, raw.strip(), facts);
                 }
+                if (parts.get(0).kind() == Kind.OTHER) {
+                    // the facts' own heading: "A Storm Was Coming (Anunciaron tormenta), dir. ..., Spain 2020"
+                    facts.title(parts.get(0).text(), Layer.SEMI_STRUCTURED, raw.strip(), 0.6);
+                }
             }
         }
         flush(block, blockEvidence, facts);
@@ -234,21 +238,28 @@ public final class FactLines {
     static List<String> languages(String p) {
         String spoken = p;
         Matcher s = SUBTITLES.matcher(p);
+        boolean subtitled = s.matches() && s.group(1) != null;
         if (s.matches()) {
             spoken = s.group(1) != null ? s.group(1) : s.group(2);
         }
         List<String> out = new ArrayList<>();
+        int known = 0;
         for (String part : spoken.split("\\s*(?:,|\\band\\b|&|/|\\by\\b|\\bet\\b|\\be\\b|\\bund\\b)\\s*")) {
             if (part.isBlank()) {
                 continue;
             }
             var l = Languages.normalise(part);
-            if (l.isEmpty()) {
+            if (l.isPresent()) {
+                out.add(l.get());
+                known++;
+            } else if (subtitled && part.strip().matches("\\p{Lu}\\p{Ll}+")) {
+                // "Spanish and Bubi with English subtitles": a language the locale data does not know
+                out.add(part.strip());
+            } else {
                 return List.of();
             }
-            out.add(l.get());
         }
-        return out;
+        return known == 0 ? List.of() : out;
     }
 
     private static void add(Part part, String evidence, WorkFacts facts) {

@@ -13,7 +13,11 @@ public final class FilmWords {
 
     private static final Pattern WORD = Pattern.compile(
             "(?iu)(?<!\\p{L})(films?|movies?|filmes?|pel[ií]culas?|documentar(?:y|ies|io|ios)|cin[ée]ma\\w*|cine|"
-                    + "kino\\w*|фильм\\w*|кино\\w*|cinemat\\w+|filmy?|sinema)(?!\\p{L})|电影|影片|映画|영화|סרט\\p{L}*|סינמטק|فیلم|فيلم|سینما");
+                    + "kino\\w*|фильм\\w*|кино\\w*|cinemat\\w+|filmy?|sinema|"
+                    // kinds of film: "Frank Capra's deliriously dark melodrama"
+                    + "melodramas?|thrillers?|westerns?|comed(?:y|ies)|rom-?coms?|biopics?|policiers?|noirs?|"
+                    + "musicals?|animations?|animated|anime|sci-fi|horror|documentaries|dramas?|screenplay|"
+                    + "directorial|filmmakers?|auteurs?)(?!\\p{L})|电影|影片|映画|영화|סרט\\p{L}*|סינמטק|فیلم|فيلم|سینما");
     /** A path that names a film page: a film word followed by an identifier ("/film/brat-1997", "filme.php?cf=7128"). */
     private static final Pattern FILM_URL = Pattern.compile(
             "(?iu)/(?:films?|filmes?|movies?|movie-info|film-info|pel[ií]culas?|kino|фильм|film\\.php|filme\\.php|"

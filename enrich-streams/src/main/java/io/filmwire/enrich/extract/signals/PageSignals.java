@@ -53,7 +53,9 @@ public final class PageSignals {
         /** The last item of a breadcrumb trail. */
         BREADCRUMB,
         /** The page's URL path and query, as words. */
-        URL
+        URL,
+        /** A title the page's facts give: a "Title:" label, the head of a fact line. */
+        FACTS
     }
 
     /** One place that names the page's subject, with the element it came from (null for meta and URL). */
@@ -458,6 +460,10 @@ public final class PageSignals {
             }
             if (!film && clean != null) {
                 film = FilmWords.count(clean.text()) >= 2;
+            }
+            if (!film && doc != null && doc.body() != null) {
+                // the whole page, menus included: a cinema's site names films everywhere
+                film = FilmWords.count(doc.body().text()) >= 4;
             }
             filmContext = film;
         }

@@ -45,7 +45,7 @@ public final class TitleVote {
     private static final Map<TitleKind, Double> WEIGHTS = new EnumMap<>(Map.of(
             TitleKind.DOC_TITLE, 1.0, TitleKind.OG_TITLE, 1.0, TitleKind.TWITTER_TITLE, 0.8, TitleKind.H1, 1.2,
             TitleKind.HEADING, 0.5, TitleKind.STRUCTURED_MOVIE, 2.0, TitleKind.STRUCTURED_WORK, 0.8,
-            TitleKind.BREADCRUMB, 0.6, TitleKind.URL, 0.6));
+            TitleKind.BREADCRUMB, 0.6, TitleKind.URL, 0.6, TitleKind.FACTS, 1.0));
     private static final Set<TitleKind> META = Set.of(TitleKind.DOC_TITLE, TitleKind.OG_TITLE, TitleKind.TWITTER_TITLE);
     /** Share of a source's weight for a candidate it holds inside a longer text. */
     private static final double INSIDE = 0.6;
@@ -59,11 +59,22 @@ public final class TitleVote {
      * @param excluded sources to leave out (headings of other works, of site chrome or template)
      */
     public static Result vote(PageSignals signals, SiteProfile profile, Predicate<TitleSource> excluded) {
+        return vote(signals, profile, excluded, List.of());
+    }
+
+    /**
+     * The vote with {@code extra} sources besides the page's own (the titles its facts give: a
+     * "Title:" label, the head of a fact line).
+     */
+    public static Result vote(PageSignals signals, SiteProfile profile, Predicate<TitleSource> excluded,
+                              List<TitleSource> extra) {
         SiteIdentity site = signals.site();
         SiteProfile.Affixes affixes = profile == null ? SiteProfile.Affixes.NONE : profile.titleAffixes();
         List<TitleSource> sources = new ArrayList<>();
         int h1s = 0;
-        for (TitleSource s : signals.titles()) {
+        List<TitleSource> all = new ArrayList<>(signals.titles());
+        all.addAll(extra);
+        for (TitleSource s : all) {
             if (!excluded.test(s)) {
                 sources.add(s);
                 h1s += s.kind() == TitleKind.H1 ? 1 : 0;
