@@ -56,7 +56,7 @@ public final class PageAnalyzer {
         List<FilmMention> mentions;
         try {
             PageSignals signals = PageSignals.of(raw, doc, clean);
-            SiteProfile profile = signals.siteKey() == null ? null : profiles.observe(signals.observation());
+            SiteProfile profile = signals.siteKey() == null ? null : profiles.observe(signals.observation(receivedAt(raw)));
             mentions = extractor.extract(new PageContext(raw, doc, clean, signals, profile));
         } catch (RuntimeException | StackOverflowError e) {
             throw new PageProcessingException(Stage.EXTRACT, "cannot extract films: " + e, e);
@@ -77,7 +77,7 @@ public final class PageAnalyzer {
         Document doc = parse(raw);
         CleanPage clean = doc != null ? cleaner.clean(raw, doc) : cleaner.cleanText(raw);
         PageSignals signals = PageSignals.of(raw, doc, clean);
-        SiteProfile profile = signals.siteKey() == null ? null : profiles.observe(signals.observation());
+        SiteProfile profile = signals.siteKey() == null ? null : profiles.observe(signals.observation(receivedAt(raw)));
         return explaining.read(new PageContext(raw, doc, clean, signals, profile));
     }
 
@@ -94,11 +94,15 @@ public final class PageAnalyzer {
             }
             PageSignals signals = PageSignals.of(raw, doc, null);
             if (signals.siteKey() != null) {
-                profiles.observe(signals.observation());
+                profiles.observe(signals.observation(receivedAt(raw)));
             }
         } catch (RuntimeException | StackOverflowError e) {
             // analyze() reports it with its stage
         }
+    }
+
+    private static long receivedAt(RawPage raw) {
+        return raw.receivedAt() != null ? raw.receivedAt().toEpochMilli() : System.currentTimeMillis();
     }
 
     private static Document parse(RawPage raw) {

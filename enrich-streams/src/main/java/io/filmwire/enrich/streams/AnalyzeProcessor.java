@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * pages.raw bytes -> the page analysed (cleaned, films extracted), keyed by page id; or a dead
- * letter saying why and where. Stateless; one instance per task, not shared between threads.
+ * letter saying why and where. State store: {@link EnrichTopology#SITE_PROFILES_STORE} (site -> what
+ * its pages show of its template), updated with every page before the page is read; sites not fed
+ * for {@code enrich.site.profile.retention.ms} are forgotten by an hourly sweep. One instance per
+ * task, not shared between threads.
  */
 final class AnalyzeProcessor implements Processor<String, byte[], String, Routed<AnalyzedPage>> {
 
@@ -26,17 +29,28 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
     private final PageAnalyzer analyzer;
     private final int maxPageChars;
     private final EnrichMetrics metrics;
+    private final java.time.Duration profileRetention;
     private ProcessorContext<String, Routed<AnalyzedPage>> context;
+    private StoreSiteProfiles profiles;
 
-    AnalyzeProcessor(PageAnalyzer analyzer, int maxPageChars, EnrichMetrics metrics) {
+    AnalyzeProcessor(PageAnalyzer analyzer, int maxPageChars, java.time.Duration profileRetention, EnrichMetrics metrics) {
         this.analyzer = analyzer;
         this.maxPageChars = maxPageChars;
+        this.profileRetention = profileRetention;
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed<AnalyzedPage>> context) {
         this.context = context;
+        this.profiles = new StoreSiteProfiles(context.getStateStore(EnrichTopology.SITE_PROFILES_STORE));
+        context.schedule(java.time.Duration.ofHours(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                now -> {
+                    int forgotten = profiles.forgetOlderThan(profileRetention, now);
+                    if (forgotten > 0) {
+                        LOG.info("Forgot the profiles of {} site(s) not fed for {}", forgotten, profileRetention);
+                    }
+                });
     }
 
     @Override
@@ -49,7 +63,7 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
                 throw new PageProcessingException(DlqEntry.Stage.CLEAN, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
-            AnalyzedPage page = analyzer.analyze(raw);
+            AnalyzedPage page = analyzer.analyze(raw, profiles);
             metrics.pageAnalyzed(page.mentions().size());
             context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)));
         } catch (PageProcessingException e) {

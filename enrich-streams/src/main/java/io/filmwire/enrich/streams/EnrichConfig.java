@@ -22,9 +22,18 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * @param dedupRetention    how long deduplication remembers a page
  * @param dedupSimilarity   similarity from which a page is a near-duplicate of another
  * @param maxMentionsPerFilm mentions a film keeps at most
+ * @param siteProfileRetention how long a site's profile is kept after its last page
  */
 public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars,
-                           Duration dedupRetention, double dedupSimilarity, int maxMentionsPerFilm) {
+                           Duration dedupRetention, double dedupSimilarity, int maxMentionsPerFilm,
+                           Duration siteProfileRetention) {
+
+    /** A configuration with the default site-profile retention. */
+    public EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars,
+                        Duration dedupRetention, double dedupSimilarity, int maxMentionsPerFilm) {
+        this(kafka, applicationId, stateDir, threads, maxPageChars, dedupRetention, dedupSimilarity, maxMentionsPerFilm,
+                Duration.ofDays(90));
+    }
 
     public static final String APPLICATION_ID = "enrich.application.id";
     public static final String STATE_DIR = "enrich.state.dir";
@@ -33,6 +42,7 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
     public static final String DEDUP_RETENTION_MS = "enrich.dedup.retention.ms";
     public static final String DEDUP_SIMILARITY = "enrich.dedup.similarity";
     public static final String MAX_MENTIONS_PER_FILM = "enrich.reconcile.max.mentions.per.film";
+    public static final String SITE_PROFILE_RETENTION_MS = "enrich.site.profile.retention.ms";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(APPLICATION_ID, Type.STRING, "filmwire-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -49,7 +59,10 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
             .define(DEDUP_SIMILARITY, Type.DOUBLE, Deduplicator.DEFAULT_THRESHOLD, Range.between(0.3, 1.0), Importance.LOW,
                     "Estimated share of text shingles two articles must have in common for the later to be a near-duplicate (0.3-1).")
             .define(MAX_MENTIONS_PER_FILM, Type.INT, Reconciler.DEFAULT_MAX_MENTIONS, Range.between(2, 10_000), Importance.LOW,
-                    "Mentions (page works) a film keeps at most; past that the least informative is dropped.");
+                    "Mentions (page works) a film keeps at most; past that the least informative is dropped.")
+            .define(SITE_PROFILE_RETENTION_MS, Type.LONG, Duration.ofDays(90).toMillis(),
+                    Range.between(Duration.ofHours(1).toMillis(), Duration.ofDays(3650).toMillis()), Importance.LOW,
+                    "How long a site's profile (its title affixes and template blocks, learnt from its pages) is kept after its last page (ms).");
 
     /** Parsed from settings; {@code defaultStateDir} when none is set. */
     public static EnrichConfig from(Settings settings, Path defaultStateDir) {
@@ -58,6 +71,6 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
         return new EnrichConfig(KafkaSettings.from(settings), c.getString(APPLICATION_ID),
                 dir.isBlank() ? defaultStateDir : Path.of(dir), c.getInt(THREADS), c.getInt(MAX_PAGE_CHARS),
                 Duration.ofMillis(c.getLong(DEDUP_RETENTION_MS)), c.getDouble(DEDUP_SIMILARITY),
-                c.getInt(MAX_MENTIONS_PER_FILM));
+                c.getInt(MAX_MENTIONS_PER_FILM), Duration.ofMillis(c.getLong(SITE_PROFILE_RETENTION_MS)));
     }
 }

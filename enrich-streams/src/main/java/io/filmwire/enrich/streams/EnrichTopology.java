@@ -38,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * pages.raw (page id -> raw page JSON, read as bytes so a corrupt message cannot stop the app)
- *   -> analyze-page: validate, clean (Jsoup), extract works      -> pages.clean (page id -> clean page)
+ *   -> analyze-page [site-profiles]: validate, clean (Jsoup), learn the site's template, extract works
+ *                                                                  -> pages.clean (page id -> clean page)
  *   -> page-digest: signature (text fingerprint, MinHash sketch, facts hash) + works, no text
  *   -> repartition "page-digests" (ONE partition)
  *   -> dedup [dedup-pages, dedup-keys: window stores]              drops refetches and copies
@@ -63,6 +64,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EnrichTopology {
 
+    /** Analysis: site -> what its pages show of its template (title affixes, repeated blocks). */
+    public static final String SITE_PROFILES_STORE = "site-profiles";
     /** Dedup: page id -> the page's last signature (window store). */
     public static final String DEDUP_PAGES_STORE = "dedup-pages";
     /** Dedup: lookup key (fingerprint, MinHash band) -> page ids whose content has it (window store, duplicates kept). */
@@ -109,6 +112,7 @@ public final class EnrichTopology {
                         Stores.persistentWindowStore(DEDUP_KEYS_STORE, config.dedupRetention(), config.dedupRetention(), true),
                         Serdes.String(), Serdes.String())
                 .withLoggingEnabled(Map.of()));
+        builder.addStateStore(store(SITE_PROFILES_STORE, io.filmwire.enrich.extract.site.SiteProfile.class));
         builder.addStateStore(store(FILMS_STORE, FilmState.class));
         builder.addStateStore(store(MENTIONS_STORE, FilmMention.class));
         builder.addStateStore(store(TITLES_STORE, ReconcileState.FilmIdList.class));
@@ -117,8 +121,8 @@ public final class EnrichTopology {
 
         KStream<String, Routed<AnalyzedPage>> analyzed = builder
                 .stream(Topics.PAGES_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("pages-raw"))
-                .process(() -> new AnalyzeProcessor(analyzers.get(), config.maxPageChars(), metrics),
-                        Named.as("analyze-page"));
+                .process(() -> new AnalyzeProcessor(analyzers.get(), config.maxPageChars(), config.siteProfileRetention(),
+                        metrics), Named.as("analyze-page"), SITE_PROFILES_STORE);
 
         Map<String, KStream<String, Routed<AnalyzedPage>>> pages = analyzed.split(Named.as("page-"))
                 .branch((id, routed) -> routed.isDead(), Branched.as("dead"))

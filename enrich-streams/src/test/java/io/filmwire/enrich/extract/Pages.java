@@ -52,7 +52,7 @@ public final class Pages {
     }
 
     public static List<FilmMention> extract(RawPage page) {
-        return new LayeredFilmExtractor().extract(context(page));
+        return new PageExtractor().extract(context(page));
     }
 
     public static FilmMention single(RawPage page) {

@@ -120,7 +120,7 @@ public final class FilmEvidence {
             why.add(Fact.of("film", Layer.PROSE, "prose credit: " + firstProse.evidence(), firstProse.confidence()));
         }
         for (Fact<Integer> y : facts.years()) {
-            if (y.layerEnum() == Layer.PROSE && filmContext) {
+            if (y.layerEnum() == Layer.PROSE) { // "X is a 2018 documentary film": a film whatever the page
                 why.add(Fact.of("film", Layer.PROSE, "prose: " + y.evidence(), y.confidence()));
                 break;
             }

@@ -125,17 +125,20 @@ public final class FactLines {
     private static boolean accepted(List<Part> parts) {
         int other = 0;
         int facts = 0;
+        int languages = 0;
         for (Part part : parts) {
             if (part.kind() == Kind.OTHER) {
                 other++;
             } else if (part.kind() != Kind.FORMAT) {
                 facts++;
+                languages += part.kind() == Kind.LANGUAGE ? 1 : 0;
             }
         }
         if (parts.size() == 1) {
             return facts == 1 && singleLineFact(parts.get(0));
         }
-        return facts >= 2 && (other == 0 || other == 1 && parts.get(0).kind() == Kind.OTHER);
+        // languages alone ("فارسی / English") are a site's language switch, not a film's facts
+        return facts >= 2 && facts > languages && (other == 0 || other == 1 && parts.get(0).kind() == Kind.OTHER);
     }
 
     /** Facts that can stand alone on a line: "Japan 1988", "(2021)", "Dir X", "With A, B", "In Greek with English subtitles". */

@@ -355,8 +355,8 @@ public final class PageSignals {
         return b.toString();
     }
 
-    /** What this page tells its site's profile. */
-    public SiteObservation observation() {
+    /** What this page tells its site's profile, received at {@code at} (epoch ms). */
+    public SiteObservation observation(long at) {
         String topic = null;
         for (TitleSource t : titles) {
             if (t.kind() == TitleKind.H1) {
@@ -379,7 +379,7 @@ public final class PageSignals {
             topic = clean == null || clean.title() == null ? raw.pageId() : clean.title();
         }
         long[] hashes = blockHashes.values().stream().distinct().mapToLong(Long::longValue).toArray();
-        return new SiteObservation(siteKey, raw.pageId(), topic, published, hashes);
+        return new SiteObservation(siteKey, raw.pageId(), topic, published, hashes, at);
     }
 
     public RawPage raw() {

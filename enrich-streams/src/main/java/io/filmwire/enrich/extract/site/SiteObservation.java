@@ -12,8 +12,10 @@ import java.util.List;
  * @param topic       a key of what the page is about (its first heading, else its title)
  * @param titles      the page's {@code <title>} and {@code og:title}, as published (nulls left out)
  * @param blockHashes hashes of the text of the page's blocks, each once
+ * @param at          when the page was received (epoch milliseconds)
  */
-public record SiteObservation(String site, String pageId, String topic, List<String> titles, long[] blockHashes) {
+public record SiteObservation(String site, String pageId, String topic, List<String> titles, long[] blockHashes,
+                              long at) {
 
     public SiteObservation {
         titles = titles == null ? List.of() : List.copyOf(titles);

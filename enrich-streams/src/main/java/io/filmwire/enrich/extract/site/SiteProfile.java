@@ -20,8 +20,9 @@ import java.util.Map;
  * @param site   the site key (host)
  * @param pages  the titles of the last pages seen, oldest first
  * @param blocks block-text hash (hex) -> the topics (hashes, at most 3) of the pages it was seen on
+ * @param seenAt when the site's last page was received (epoch ms), for forgetting sites no longer fed
  */
-public record SiteProfile(String site, List<Page> pages, Map<String, List<String>> blocks) {
+public record SiteProfile(String site, List<Page> pages, Map<String, List<String>> blocks, long seenAt) {
 
     /** One page seen: its id, topic and published titles. */
     public record Page(String pageId, String topic, List<String> titles) {
@@ -45,7 +46,7 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
 
     /** A profile of a site nothing is known of yet. */
     public static SiteProfile empty(String site) {
-        return new SiteProfile(site, List.of(), Map.of());
+        return new SiteProfile(site, List.of(), Map.of(), 0L);
     }
 
     /**
@@ -66,8 +67,9 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
         while (newPages.size() > MAX_PAGES) {
             newPages.remove(0);
         }
+        long at = Math.max(seenAt, page.at());
         if (seenBefore) {
-            return new SiteProfile(site, newPages, blocks);
+            return new SiteProfile(site, newPages, blocks, at);
         }
         LinkedHashMap<String, List<String>> newBlocks = new LinkedHashMap<>(blocks);
         String topic = Long.toHexString(Words.key(page.topic()).hashCode() & 0xffffffffL);
@@ -85,7 +87,7 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
             }
         }
         evict(newBlocks);
-        return new SiteProfile(site, newPages, newBlocks);
+        return new SiteProfile(site, newPages, newBlocks, at);
     }
 
     /** Drops the oldest blocks seen on one page only, then the oldest of all, down to the bound. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class DomLabelExtractorTest {
 
     private static FilmMention page(String body) {
-        return single(html("<html><head><title>Gaslight (1944)</title></head><body>" + body + "</body></html>"));
+        // declared a film, so that each test is about the labels alone
+        return single(html("<html><head><title>Gaslight (1944)</title><meta property=\"og:type\" content=\"video.movie\">"
+                + "</head><body>" + body + "</body></html>"));
     }
 
     @Test

@@ -39,6 +39,8 @@ class TextLabelExtractorTest {
 
                 Little Pyongyang is a touching look at one refugee. Little Pyongyang is a compelling portrayal of grief.
                 Little Pyongyang challenges preconceptions of North Korea.
+
+                2018 • 24 min
                 """));
         assertThat(m.title().value()).isEqualTo("Little Pyongyang");
         assertThat(names(m, "director")).isEmpty();
