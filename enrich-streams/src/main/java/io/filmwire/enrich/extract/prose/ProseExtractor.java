@@ -33,6 +33,10 @@ public final class ProseExtractor {
             Map.entry("written", "writer"), Map.entry("co-written", "writer"), Map.entry("scripted", "writer"),
             Map.entry("edited", "editor"), Map.entry("cut", "editor"), Map.entry("photographed", "cinematographer"),
             Map.entry("lensed", "cinematographer"), Map.entry("scored", "composer"), Map.entry("composed", "composer"));
+    /** Nouns that take "by NAME" right after them and the role they give: "soundtrack by Youssou N'Dour". */
+    private static final Map<String, String> BY_NOUNS = Map.of("soundtrack", "composer", "score", "composer",
+            "music", "composer", "cinematography", "cinematographer", "photography", "cinematographer",
+            "screenplay", "writer", "script", "writer");
     /** Nouns that name the person right after them ("director Colin Offland"). */
     private static final Map<String, String> ROLE_NOUNS = Map.ofEntries(
             Map.entry("director", "director"), Map.entry("directors", "director"), Map.entry("filmmaker", "director"),
@@ -61,6 +65,7 @@ public final class ProseExtractor {
             + "written|co-written|scripted|edited|cut by|photographed|lensed|scored|composed|directors?|film-?makers?|"
             + "documentarians?|co-director|helmer|producers?|cinematographer|editor|composer|screenwriter|actor|actress|"
             + "actors|stars?|starring|co-starring|featuring|features|subject|(film|documentary|movie|video|short) by|"
+            + "(soundtrack|score|music|cinematography|photography|screenplay|script) by|"
             + "runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
 
     /** Roles a bare role noun may give without a film being named in the sentence. */
@@ -148,6 +153,9 @@ public final class ProseExtractor {
                 int j = i - 1;
                 while (j >= 0) {
                     String role = BY_VERBS.get(lower[j]);
+                    if (role == null && j == i - 1) {
+                        role = BY_NOUNS.get(lower[j]); // "soundtrack by NAME", "cinematography by NAME"
+                    }
                     if (role != null) {
                         roles.add(0, role);
                         j--;
@@ -170,6 +178,15 @@ public final class ProseExtractor {
                     for (String role : roles) {
                         facts.credit(role, name, null, Layer.PROSE, s.text(), CONFIDENCE);
                     }
+                }
+                continue;
+            }
+            // "writer-director NAME": both jobs
+            if (lower[i].equals("director") && i >= 2 && lower[i - 1].equals("-") && lower[i - 2].equals("writer")
+                    || lower[i].equals("writer-director")) {
+                for (String name : namesAfter(s, i + 1)) {
+                    facts.credit("director", name, null, Layer.PROSE, s.text(), CONFIDENCE);
+                    facts.credit("writer", name, null, Layer.PROSE, s.text(), CONFIDENCE);
                 }
                 continue;
             }
