@@ -285,6 +285,10 @@ public final class ProseExtractor {
                     }
                     name.append(t[end]);
                     end++;
+                    if (t[end - 1].endsWith("’s") || t[end - 1].endsWith("'s")
+                            || end < t.length && (t[end].equals("’s") || t[end].equals("'s"))) {
+                        break; // "Michel Ocelot’s Kirikou": the name ends at its possessive
+                    }
                 } else if (name.length() > 0 && end + 1 < t.length && PARTICLES.contains(t[end])
                         && isNameToken(s, end + 1)) {
                     name.append(' ').append(t[end]);

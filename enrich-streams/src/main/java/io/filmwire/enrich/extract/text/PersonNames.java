@@ -81,6 +81,7 @@ public final class PersonNames {
         }
         String s = PARENS.matcher(raw).replaceAll(" ").replace('\u00a0', ' ').replace('\u200c', '\u200c');
         s = s.replaceAll("(?i)^\\s*(and|&|with|by|و)\\s+", "");
+        s = s.replaceAll("(?<=\\p{L})\\s?['’]s$", ""); // "Michel Ocelot’s": the person, not the possessive
         s = s.replaceAll("\\s+", " ").strip();
         s = TRAILING_JUNK.matcher(s).replaceAll("");
         if (!s.matches("(?i).*\\b(jr|sr|st|dr)\\.$")) {
