@@ -100,4 +100,16 @@ class PageFactoryTest {
         assertThat(page(japanese.getBytes(Charset.forName("Shift_JIS")), RawPage.TEXT, null, null).body())
                 .isEqualTo(japanese);
     }
+
+    @Test
+    void aRealPageSavedAsUtf8ThatStillDeclaresWindows1251() throws Exception {
+        byte[] bytes;
+        try (var in = new java.util.zip.GZIPInputStream(
+                PageFactoryTest.class.getResourceAsStream("/pages/kinopoisk_fugitivepieces.html.gz"))) {
+            bytes = in.readAllBytes();
+        }
+        assertThat(new String(bytes, 0, 4096, StandardCharsets.ISO_8859_1)).containsIgnoringCase("windows-1251");
+        RawPage p = page(bytes, null, null, null);
+        assertThat(p.body()).contains("Осколки").doesNotContain("РћСЃРєРѕР»РєРё");
+    }
 }
