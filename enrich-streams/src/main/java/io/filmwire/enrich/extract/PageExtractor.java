@@ -159,7 +159,11 @@ public final class PageExtractor implements FilmExtractor {
                     + JsonLd.text(works.get(0).get("name")) + "') on a page about films";
         }
         String mainTitle = best == null ? null : best.title();
-        WorkFacts main = reader.page(page.document(), signals.jsonLd(), outside, page.clean().text(), mainTitle);
+        // a page that declares its film is about that film: its listings (cast lists) are part of it,
+        // and one reading of the page serves; otherwise what it states outside its listings decides
+        boolean oneFilm = declared != null && best != null;
+        WorkFacts main = reader.page(page.document(), signals.jsonLd(), oneFilm ? skipped : outside,
+                page.clean().text(), mainTitle);
         // the facts may name the work too ("Title: ...", the head of a fact line): the vote again, with them
         List<TitleSource> factTitles = new ArrayList<>();
         for (Fact<String> t : main.titles()) {
@@ -174,7 +178,7 @@ public final class PageExtractor implements FilmExtractor {
         boolean markupEvidence = mainEvidence.stream().anyMatch(f -> f.layerEnum() != Layer.PROSE);
         boolean agreed = best != null && best.score() >= 1.5;
 
-        WorkFacts whole = listed.isEmpty() ? main
+        WorkFacts whole = listed.isEmpty() || oneFilm ? main
                 : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text(), mainTitle);
         boolean severalWorks = !listings.isEmpty() && describesSeveral(whole);
         if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()) && !severalWorks)) {

@@ -62,8 +62,13 @@ public final class FactLines {
     public void extract(List<String> lines, WorkFacts facts) {
         List<Part> block = new ArrayList<>();
         String blockEvidence = null;
-        for (String raw : lines) {
-            List<Part> parts = parts(raw);
+        boolean[] digits = new boolean[lines.size()];
+        for (int i = 0; i < digits.length; i++) {
+            digits[i] = hasDigit(lines.get(i));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            List<Part> parts = candidate(lines, digits, i) ? parts(raw) : null;
             boolean allFacts = parts != null && !parts.isEmpty() && parts.stream().noneMatch(p -> p.kind() == Kind.OTHER);
             if (allFacts && raw.length() <= 60) {
                 block.addAll(parts);
@@ -84,6 +89,45 @@ public final class FactLines {
             }
         }
         flush(block, blockEvidence, facts);
+    }
+
+    /** Lines a fact line can start with when it has no digit: a director's or a cast's cue, a language. */
+    private static final Pattern CUE_START = Pattern.compile(
+            "(?iu)^(dir\\b|dirs\\b|directed|director|with\\b|starring|featuring|avec|con\\b|mit\\b|com\\b|в ролях|réal|"
+                    + "un film|a film by|regie|regia|dirigida|direção|in\\b)");
+    /** Neighbours of a line with a digit that may belong to its fact block ("Japan 1988" / "Dir X" / "Digital"). */
+    private static final int BLOCK_REACH = 6;
+
+    /**
+     * Whether a line is worth classifying: it has a digit (a year, a running time), a cue word, or
+     * lies near a line with a digit. Most lines of a page (menus, prose) are none of these.
+     */
+    private static boolean candidate(List<String> lines, boolean[] digits, int i) {
+        String line = lines.get(i);
+        if (line.length() > MAX_LINE) {
+            return false;
+        }
+        if (digits[i] || CUE_START.matcher(line).lookingAt()) {
+            return true;
+        }
+        if (line.length() > 60) {
+            return false;
+        }
+        for (int j = Math.max(0, i - BLOCK_REACH); j <= Math.min(digits.length - 1, i + BLOCK_REACH); j++) {
+            if (digits[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isDigit(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A run of fact-only lines: read when it holds two facts, or one that stands alone. */

@@ -37,12 +37,20 @@ public final class Regions {
         if (tag.equals("nav") || tag.equals("footer")) {
             return true;
         }
+        if (el.attributesSize() == 0) {
+            return false;
+        }
         String role = el.attr("role");
         if (role.equals("navigation") || role.equals("contentinfo") || role.equals("search")) {
             return true;
         }
-        String idClass = el.id() + " " + el.className();
-        return !idClass.isBlank() && (ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find());
+        String id = el.id();
+        String cls = el.className();
+        if (id.isEmpty() && cls.isEmpty()) {
+            return false;
+        }
+        String idClass = id + " " + cls;
+        return ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find();
     }
 
     /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */

@@ -204,14 +204,26 @@ public final class PageSignals {
     }
 
     private Element breadcrumbs() {
-        Element el = doc.selectFirst("[itemtype~=(?i)BreadcrumbList], nav[aria-label~=(?i)breadcrumb]");
-        if (el != null) {
-            return el;
+        return crumbs;
+    }
+
+    /** The first breadcrumb trail met in the walk: by schema.org type, ARIA label, or a class or id naming it. */
+    private Element crumbs;
+
+    private static boolean isBreadcrumb(Element el) {
+        if (el.attributesSize() == 0) {
+            return false;
         }
-        for (Element e : doc.select("[class~=(?i)breadcrumb|crumbs], [id~=(?i)breadcrumb]")) {
-            return e;
+        String itemtype = el.attr("itemtype");
+        if (!itemtype.isEmpty() && itemtype.toLowerCase(Locale.ROOT).contains("breadcrumblist")) {
+            return true;
         }
-        return null;
+        String label = el.attr("aria-label");
+        if (!label.isEmpty() && label.toLowerCase(Locale.ROOT).contains("breadcrumb")) {
+            return true;
+        }
+        String idClass = el.id() + " " + el.className();
+        return idClass.length() > 1 && BREADCRUMB.matcher(idClass).find();
     }
 
     /** One walk: chrome, headings, block hashes, link hosts. */
@@ -232,11 +244,15 @@ public final class PageSignals {
                     if (invisibleDepth > 0) {
                         return;
                     }
-                    if (chromeDepth == 0 && isChrome(el)) {
+                    boolean isChrome = isChrome(el);
+                    if (chromeDepth == 0 && isChrome) {
                         chrome.add(el);
                     }
-                    if (isChrome(el)) {
+                    if (isChrome) {
                         chromeDepth++;
+                    }
+                    if (crumbs == null && isBreadcrumb(el)) {
+                        crumbs = el;
                     }
                     if (chromeDepth == 0 && tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1'
                             && tag.charAt(1) <= '6') {
@@ -248,7 +264,7 @@ public final class PageSignals {
                             linkHosts.merge(host, 1, Integer::sum);
                         }
                     }
-                    stack.add(new long[] {0L, 0L});
+                    stack.add(new long[] {0L, 0L, isChrome ? 1L : 0L});
                 } else if (node instanceof TextNode t && invisibleDepth == 0 && !stack.isEmpty()) {
                     String text = t.text().strip();
                     if (!text.isEmpty()) {
@@ -272,10 +288,10 @@ public final class PageSignals {
                 if (invisibleDepth > 0) {
                     return;
                 }
-                if (isChrome(el)) {
+                long[] acc = stack.remove(stack.size() - 1);
+                if (acc[2] == 1) {
                     chromeDepth--;
                 }
-                long[] acc = stack.remove(stack.size() - 1);
                 if (acc[1] >= MIN_BLOCK_CHARS && acc[1] <= MAX_BLOCK_CHARS && BLOCK_TAGS.contains(tag)) {
                     blockHashes.put(el, acc[0]);
                 }

@@ -148,6 +148,13 @@ public final class Listings {
     private static Listing listing(String signature, List<Element> titles, boolean filmContext) {
         Set<Element> members = Collections.newSetFromMap(new IdentityHashMap<>());
         members.addAll(titles);
+        // how many of the group's titles each ancestor holds, counted once for the whole group
+        Map<Element, Integer> held = new IdentityHashMap<>();
+        for (Element t : titles) {
+            for (Element a = t.parent(); a != null; a = a.parent()) {
+                held.merge(a, 1, Integer::sum);
+            }
+        }
         List<Item> items = new ArrayList<>();
         Set<String> distinct = new HashSet<>();
         for (Element t : titles) {
@@ -155,7 +162,7 @@ public final class Listings {
             if (title == null) {
                 continue;
             }
-            List<Node> nodes = region(t, members);
+            List<Node> nodes = region(t, members, held);
             String text = DomText.text(nodes);
             if (text.length() > MAX_ITEM_CHARS) {
                 return null; // articles, not items
@@ -172,10 +179,10 @@ public final class Listings {
     }
 
     /** The item around title {@code t}: its largest ancestor holding no other title of the group, or its run of siblings. */
-    static List<Node> region(Element t, Set<Element> members) {
+    static List<Node> region(Element t, Set<Element> members, Map<Element, Integer> held) {
         Element item = t;
         while (item.parent() != null && !item.parent().normalName().equals("body")
-                && countMembers(item.parent(), members) == 1) {
+                && held.getOrDefault(item.parent(), 0) == 1) {
             item = item.parent();
         }
         if (item != t) {
@@ -185,31 +192,12 @@ public final class Listings {
         List<Node> nodes = new ArrayList<>();
         nodes.add(t);
         for (Node sib = t.nextSibling(); sib != null; sib = sib.nextSibling()) {
-            if (sib instanceof Element el && (members.contains(el) || containsMember(el, members))) {
+            if (sib instanceof Element el && (members.contains(el) || held.getOrDefault(el, 0) > 0)) {
                 break;
             }
             nodes.add(sib);
         }
         return nodes;
-    }
-
-    private static int countMembers(Element el, Set<Element> members) {
-        int n = 0;
-        for (Element d : el.getAllElements()) {
-            if (members.contains(d) && ++n > 1) {
-                return n;
-            }
-        }
-        return n;
-    }
-
-    private static boolean containsMember(Element el, Set<Element> members) {
-        for (Element d : el.getAllElements()) {
-            if (members.contains(d)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Headings, links, bold text and elements named as titles, whose text can be a title. */
