@@ -131,7 +131,9 @@ public final class PageExtractor implements FilmExtractor {
         if (template > 5) {
             notes.add("site template left out: " + template + " blocks in all");
         }
-        List<Listings.Listing> listings = body == null ? List.of() : Listings.find(body, skipped::contains, signals.filmContext());
+        // a page that declares its one film has no listing of films to find (its cast list is part of it)
+        List<Listings.Listing> listings = body == null || signals.declaresMovie() && signals.movies().size() < 2
+                ? List.of() : Listings.find(body, skipped::contains, signals.filmContext());
         for (Listings.Listing l : listings) {
             notes.add("listing " + l.signature() + ": " + l.items().size() + " items, " + l.withEvidence() + " with film facts");
         }

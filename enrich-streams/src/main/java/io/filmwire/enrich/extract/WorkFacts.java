@@ -146,11 +146,11 @@ public final class WorkFacts {
                 || years.stream().anyMatch(f -> f.layer().equals("semi_structured"));
     }
 
-    /** True when a title, year, running time, director and cast are all known: prose could add nothing the record keeps. */
+    /** True when a year, running time, director and cast are all known: prose could add nothing the record keeps. */
     public boolean complete() {
         boolean director = credits.stream().anyMatch(c -> c.value().role().equals("director"));
         boolean cast = credits.stream().anyMatch(c -> c.value().role().equals("cast") || c.value().role().equals("self"));
-        return !titles.isEmpty() && !years.isEmpty() && !runtimes.isEmpty() && director && cast;
+        return !years.isEmpty() && !runtimes.isEmpty() && director && cast;
     }
 
     /** The credits found so far. */

@@ -24,6 +24,7 @@ import org.jsoup.select.NodeFilter;
 public final class DomLabelExtractor {
 
     private static final int MAX_LABEL_CHARS = 70;
+    private static final java.util.regex.Pattern WS = java.util.regex.Pattern.compile("\\s+");
     private static final int MAX_VALUE_NODES = 4000;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> NOT_LABELS = Set.of("a", "option", "button", "title", "label", "select");
@@ -130,7 +131,7 @@ public final class DomLabelExtractor {
     /** True when all of the element's text is one link's: a menu item ("Ficha Técnica" linking to a tab), not a label. */
     private static boolean onlyALink(Element el, String text) {
         for (Element a : el.getElementsByTag("a")) {
-            String t = a.text().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            String t = WS.matcher(a.text().replace('\u00a0', ' ')).replaceAll(" ").strip();
             if (t.equals(text)) {
                 return true;
             }
@@ -164,7 +165,7 @@ public final class DomLabelExtractor {
                 return FilterResult.CONTINUE;
             }
         });
-        String text = sb.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String text = WS.matcher(sb.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
         return tooLong[0] || text.length() > MAX_LABEL_CHARS ? null : text;
     }
 

@@ -18,6 +18,8 @@ public final class DomText {
     public static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg", "iframe",
             "select", "option", "button", "input", "textarea", "object", "embed", "canvas");
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t\\x0B\\f\\r\\u200b]+");
+
     private DomText() {
     }
 
@@ -97,16 +99,33 @@ public final class DomText {
         }, root);
     }
 
+    /** Lines without blank ones, runs of spaces (no-break, zero-width, tabs) as one space, each line stripped. One pass. */
     private static String tidy(StringBuilder raw) {
         StringBuilder out = new StringBuilder(raw.length());
-        for (String line : raw.toString().replace('\u00a0', ' ').split("\n")) {
-            String l = line.replaceAll("[ \\t\\x0B\\f\\r\\u200b]+", " ").strip();
-            if (!l.isEmpty()) {
-                if (out.length() > 0) {
+        int n = raw.length();
+        boolean space = false;
+        int lineStart = 0;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\n') {
+                if (out.length() > lineStart) {
                     out.append('\n');
+                    lineStart = out.length();
                 }
-                out.append(l);
+                space = false;
+            } else if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u200b' || c == '\r' || c == '\f' || c == 0x0B) {
+                space = out.length() > lineStart;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
             }
+        }
+        int end = out.length();
+        if (end > 0 && out.charAt(end - 1) == '\n') {
+            out.setLength(end - 1);
         }
         return out.toString();
     }

@@ -46,6 +46,10 @@ public final class FactLines {
                     + "age rating)\\s*:?\\s*\\S{1,5}|u|pg|pg-13|12a|12|15|18|r|nc-17|g|tbc|e|\\d{1,2}\\+|[0-9]{1,2} anos|"
                     + "premiere|preview|q&a|restoration|\\d\\w* restoration|new restoration|4k restoration)$");
 
+    private static final Pattern RUNTIME_CHARS = Pattern.compile("(?iu)[\\d\\p{L} .:]+");
+    private static final Pattern LANGUAGE_LIST = Pattern.compile(
+            "\\s*(?:,|\\band\\b|&|/|\\by\\b|\\bet\\b|\\be\\b|\\bund\\b)\\s*");
+
     /** What a part of a line is. */
     private enum Kind { YEAR, RUNTIME, COUNTRY, LANGUAGE, DIRECTOR, CAST, FORMAT, OTHER }
 
@@ -96,7 +100,7 @@ public final class FactLines {
             "(?iu)^(dir\\b|dirs\\b|directed|director|with\\b|starring|featuring|avec|con\\b|mit\\b|com\\b|в ролях|réal|"
                     + "un film|a film by|regie|regia|dirigida|direção|in\\b)");
     /** Neighbours of a line with a digit that may belong to its fact block ("Japan 1988" / "Dir X" / "Digital"). */
-    private static final int BLOCK_REACH = 6;
+    private static final int BLOCK_REACH = 4;
 
     /**
      * Whether a line is worth classifying: it has a digit (a year, a running time), a cue word, or
@@ -110,7 +114,7 @@ public final class FactLines {
         if (digits[i] || CUE_START.matcher(line).lookingAt()) {
             return true;
         }
-        if (line.length() > 60) {
+        if (line.length() > 40) {
             return false;
         }
         for (int j = Math.max(0, i - BLOCK_REACH); j <= Math.min(digits.length - 1, i + BLOCK_REACH); j++) {
@@ -151,8 +155,8 @@ public final class FactLines {
         }
         line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
         List<Part> parts = new ArrayList<>();
-        Part whole = classify(line);
-        if ((whole.kind() == Kind.CAST || whole.kind() == Kind.DIRECTOR) && whole.values().size() > 1) {
+        Part whole = CUE_START.matcher(line).lookingAt() ? peopleLine(line) : null;
+        if (whole != null && whole.values().size() > 1) {
             // "With the voices of A, B, C": the list is one part
             parts.add(whole);
             return parts;
@@ -215,7 +219,7 @@ public final class FactLines {
         if (Countries.isCountry(p)) {
             return new Part(Kind.COUNTRY, p, null, null, null);
         }
-        if (p.length() <= 24 && p.matches("(?iu)[\\d\\p{L} .:]+") && p.matches(".*\\d.*")) {
+        if (p.length() <= 24 && hasDigit(p) && RUNTIME_CHARS.matcher(p).matches()) {
             OptionalInt m = Runtimes.stated(p);
             if (m.isPresent() && p.replaceAll("(?iu)[\\d\\s.:]|h(ou)?rs?|hours?|m(in)?(ute)?s?|mn", "").length() <= 6) {
                 return new Part(Kind.RUNTIME, p, null, m.getAsInt(), null);
@@ -224,6 +228,19 @@ public final class FactLines {
         if (FORMAT.matcher(p).matches() || ONLY_SUBTITLES.matcher(p).matches()) {
             return new Part(Kind.FORMAT, p, null, null, null);
         }
+        Part people = peopleLine(p);
+        if (people != null) {
+            return people;
+        }
+        List<String> languages = languages(p);
+        if (!languages.isEmpty()) {
+            return new Part(Kind.LANGUAGE, p, null, null, languages);
+        }
+        return new Part(Kind.OTHER, p, null, null, null);
+    }
+
+    /** "Dir X", "With A, B": the director or the cast the text names, or null. */
+    private static Part peopleLine(String p) {
         Matcher d = DIRECTOR.matcher(p);
         if (d.matches()) {
             List<String> names = PersonNames.split(d.group(1));
@@ -238,11 +255,7 @@ public final class FactLines {
                 return new Part(Kind.CAST, p, null, null, names);
             }
         }
-        List<String> languages = languages(p);
-        if (!languages.isEmpty()) {
-            return new Part(Kind.LANGUAGE, p, null, null, languages);
-        }
-        return new Part(Kind.OTHER, p, null, null, null);
+        return null;
     }
 
     /** A "Label: value" part ("אורך:120", "Year: 2009", "Director: X") as the fact its label names, or null. */
@@ -283,6 +296,9 @@ public final class FactLines {
 
     /** "In Greek with English subtitles" -> Greek; "Spanish and Bubi with English subtitles" -> Spanish, Bubi; "French" -> French. */
     static List<String> languages(String p) {
+        if (p.length() > 80 || hasDigit(p)) {
+            return List.of();
+        }
         String spoken = p;
         Matcher s = SUBTITLES.matcher(p);
         boolean subtitled = s.matches() && s.group(1) != null;
@@ -291,7 +307,7 @@ public final class FactLines {
         }
         List<String> out = new ArrayList<>();
         int known = 0;
-        for (String part : spoken.split("\\s*(?:,|\\band\\b|&|/|\\by\\b|\\bet\\b|\\be\\b|\\bund\\b)\\s*")) {
+        for (String part : LANGUAGE_LIST.split(spoken)) {
             if (part.isBlank()) {
                 continue;
             }

@@ -25,6 +25,11 @@ public final class Regions {
     private static final Pattern FOOTER = Pattern.compile("(?i)footer|rodap[eé]|fusszeile|pie-?de-?pagina|pied-?de-?page|"
             + "piepagina|voettekst|stopka|altbilgi|подвал");
 
+    /** Word starts that every match of {@link #ELSEWHERE} or {@link #FOOTER} contains. */
+    private static final String[] KEYWORDS = {"related", "recommend", "similar", "more", "also", "rec_", "suggest",
+            "you-may", "trending", "comment", "review", "footer", "rodap", "fusszeile", "pie", "pied", "voettekst",
+            "stopka", "altbilgi", "подвал"};
+
     private Regions() {
     }
 
@@ -49,8 +54,16 @@ public final class Regions {
         if (id.isEmpty() && cls.isEmpty()) {
             return false;
         }
-        String idClass = id + " " + cls;
-        return ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find();
+        String idClass = (id + " " + cls).toLowerCase(java.util.Locale.ROOT);
+        // most names hold none of the words: test cheaply before the patterns
+        boolean maybe = false;
+        for (String word : KEYWORDS) {
+            if (idClass.indexOf(word) >= 0) {
+                maybe = true;
+                break;
+            }
+        }
+        return maybe && (ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find());
     }
 
     /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */

@@ -28,12 +28,17 @@ public final class FilmWords {
 
     /** How many times {@code text} says "film" or one of its words. */
     public static int count(String text) {
+        return count(text, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #count(String)}, stopping at {@code max}. */
+    public static int count(String text, int max) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = WORD.matcher(text);
         int n = 0;
-        while (m.find()) {
+        while (n < max && m.find()) {
             n++;
         }
         return n;

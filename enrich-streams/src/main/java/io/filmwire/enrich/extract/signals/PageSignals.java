@@ -475,11 +475,11 @@ public final class PageSignals {
                 }
             }
             if (!film && clean != null) {
-                film = FilmWords.count(clean.text()) >= 2;
+                film = FilmWords.count(clean.text(), 2) >= 2;
             }
             if (!film && doc != null && doc.body() != null) {
                 // the whole page, menus included: a cinema's site names films everywhere
-                film = FilmWords.count(doc.body().text()) >= 4;
+                film = FilmWords.count(doc.body().text(), 4) >= 4;
             }
             filmContext = film;
         }

@@ -38,6 +38,9 @@ public final class Countries {
         NAMES.remove("");
     }
 
+    private static final java.util.regex.Pattern JOINERS = java.util.regex.Pattern.compile(
+            "\\s*(?:[-–/,;|]|\\s&\\s|\\sand\\s|\\sy\\s|\\se\\s|\\set\\s)\\s*");
+
     private Countries() {
     }
 
@@ -50,10 +53,17 @@ public final class Countries {
         if (t.isEmpty() || t.length() > 80) {
             return false;
         }
+        int spaces = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isDigit(c) || c == ' ' && ++spaces > 5) {
+                return false; // no country has digits or six words
+            }
+        }
         if (NAMES.contains(Words.key(t))) {
             return true;
         }
-        String[] parts = t.split("\\s*(?:[-–/,;|]|\\s&\\s|\\sand\\s|\\sy\\s|\\se\\s|\\set\\s)\\s*");
+        String[] parts = JOINERS.split(t);
         if (parts.length < 2) {
             return false;
         }

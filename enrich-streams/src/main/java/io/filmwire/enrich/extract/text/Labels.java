@@ -27,6 +27,8 @@ public final class Labels {
     private record Entry(String label, Meaning meaning) {
     }
 
+    /** The first words of all labels: a text whose first word is none of these is no label (a quick refusal). */
+    private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
     private static final List<Entry> ENTRIES = new ArrayList<>();
     private static final java.util.Map<String, Meaning> EXACT = new java.util.HashMap<>();
     private static final List<Entry> BY_LABELS = new ArrayList<>();
@@ -114,6 +116,9 @@ public final class Labels {
         add(Field.RELEASE_DATE, null, "lançamento", "lançamento nacional", "estreia", "estreno en españa", "data de estreia");
         ENTRIES.sort(Comparator.comparingInt((Entry e) -> -e.label().length()));
         for (Entry e : ENTRIES) {
+            FIRST_WORDS.add(firstWord(e.label()));
+        }
+        for (Entry e : ENTRIES) {
             EXACT.putIfAbsent(e.label(), e.meaning());
             if (e.meaning().field() == Field.CREDIT && e.label().endsWith(" by")) {
                 BY_LABELS.add(e);
@@ -122,6 +127,7 @@ public final class Labels {
     }
 
     private static final Pattern PARENS = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern WS = Pattern.compile("\\s+");
     private static final Pattern EDGE = Pattern.compile("^[\\s\\p{Punct}•·|:：]+|[\\s\\p{Punct}•·|:：]+$");
 
     private Labels() {
@@ -132,7 +138,7 @@ public final class Labels {
         String s = Digits.ascii(raw).replace('\u00a0', ' ').replace('\u200c', ' ').toLowerCase(Locale.ROOT);
         s = PARENS.matcher(s).replaceAll(" ");
         s = EDGE.matcher(s.strip()).replaceAll("");
-        return s.replaceAll("\\s+", " ").strip();
+        return WS.matcher(s).replaceAll(" ").strip();
     }
 
     /**
@@ -141,6 +147,9 @@ public final class Labels {
      */
     public static Optional<Meaning> whole(String raw) {
         if (raw == null || raw.length() > 60) {
+            return Optional.empty();
+        }
+        if (!FIRST_WORDS.contains(firstWord(raw))) {
             return Optional.empty();
         }
         String s = normalise(raw);
@@ -162,6 +171,37 @@ public final class Labels {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first word of a text as {@link #normalise} would leave it: lower case, ASCII digits, after any
+     * leading punctuation, up to a space, a colon, a parenthesis or other punctuation.
+     */
+    static String firstWord(String raw) {
+        int n = raw.length();
+        int i = 0;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                break;
+            }
+            i++;
+        }
+        int start = i;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200c' || c == ':' || c == '：'
+                    || c == '(' || c == ',' || c == '|' || c == '/' || c == '•' || c == '·') {
+                break;
+            }
+            i++;
+        }
+        String w = raw.substring(start, i);
+        // trailing punctuation ("dir.", "a.k.a.") stays as normalise leaves it: drop only a final full stop run
+        while (w.endsWith(".") && w.length() > 1 && w.indexOf('.') == w.length() - 1) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return Digits.ascii(w).toLowerCase(Locale.ROOT);
     }
 
     /** A label at the start of a line, "Directed by: Roxy Rezvany": its meaning and where the value starts. */

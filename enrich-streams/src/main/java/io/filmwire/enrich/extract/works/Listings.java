@@ -157,7 +157,11 @@ public final class Listings {
         }
         List<Item> items = new ArrayList<>();
         Set<String> distinct = new HashSet<>();
+        int without = 0;
         for (Element t : titles) {
+            if (without * 2 > titles.size()) {
+                return null; // half the items show no film: it can no longer be a listing of films
+            }
             String title = titleText(t);
             if (title == null) {
                 continue;
@@ -168,7 +172,9 @@ public final class Listings {
                 return null; // articles, not items
             }
             distinct.add(Words.key(title));
-            items.add(new Item(t, title, nodes, evidence(nodes, text, title, filmContext)));
+            boolean evidence = evidence(nodes, text, title, filmContext);
+            without += evidence ? 0 : 1;
+            items.add(new Item(t, title, nodes, evidence));
         }
         if (distinct.size() < MIN_ITEMS) {
             return null;
