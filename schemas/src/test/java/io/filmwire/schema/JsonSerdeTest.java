@@ -40,7 +40,7 @@ class JsonSerdeTest {
                 new ChangeEvent.Cause("p", "https://x.org/p", null), null, Samples.T);
         assertThat(roundTrip(Topics.FILMS_CHANGES, change)).isEqualTo(change);
 
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, "p", "p", new byte[] {(byte) 0xff, 0x00, 0x41},
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, "p", "p", new byte[] {(byte) 0xff, 0x00, 0x41},
                 "not JSON", new IllegalArgumentException("x"), new DlqEntry.Coordinates("pages.raw", 1, 7L), Samples.T);
         assertThat(roundTrip(Topics.PAGES_DLQ, dead)).isEqualTo(dead);
 
@@ -128,12 +128,12 @@ class JsonSerdeTest {
     @Test
     void dlqKeepsBinaryInputAsBase64AndTextAsText() {
         byte[] binary = {(byte) 0xc3, (byte) 0x28, 0x01};
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, binary, "r", null,
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, null, null, binary, "r", null,
                 DlqEntry.Coordinates.NONE, Samples.T);
         assertThat(dead.inputEncoding()).isEqualTo(DlqEntry.BASE64);
         assertThat(dead.inputBytes()).isEqualTo(binary);
 
-        DlqEntry text = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, "héllo".getBytes(StandardCharsets.UTF_8),
+        DlqEntry text = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, null, null, "héllo".getBytes(StandardCharsets.UTF_8),
                 "r", null, DlqEntry.Coordinates.NONE, Samples.T);
         assertThat(text.inputEncoding()).isEqualTo(DlqEntry.UTF8);
         assertThat(text.input()).isEqualTo("héllo");
