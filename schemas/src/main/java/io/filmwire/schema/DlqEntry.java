@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /**
  * Something that could not be processed (schema {@code dlq-entry.schema.json}); the value on pages.dlq.
- * The input is kept as text when it is valid UTF-8, else base64; whole ({@link #of}), or only its
- * first {@link #PREVIEW_BYTES} bytes ({@link #preview}) when the whole stays readable at its
- * coordinates. {@code code} is a stable {@link Reason} code.
+ * The input is kept as text when it is valid UTF-8, else base64: whole when it came from no topic
+ * (a feed item), else only its first {@link #PREVIEW_BYTES} bytes, the whole being at its
+ * coordinates (topic, partition, offset); so an entry is bounded whatever its input. {@code code}
+ * is a stable {@link Reason} code.
  */
 public record DlqEntry(
         String id,
@@ -89,7 +90,8 @@ public record DlqEntry(
      */
     public static DlqEntry of(Stage stage, Reason code, String pageId, String key, byte[] input, String reason,
                               Throwable cause, Coordinates at, Instant time) {
-        return make(stage, code, pageId, key, input, Integer.MAX_VALUE, reason, cause, at, time);
+        return make(stage, code, pageId, key, input, at.topic() == null ? Integer.MAX_VALUE : PREVIEW_BYTES, reason,
+                cause, at, time);
     }
 
     /**
@@ -112,6 +114,33 @@ public record DlqEntry(
                 binary ? Base64.getEncoder().encodeToString(kept) : text,
                 binary ? BASE64 : UTF8,
                 at.topic(), key, at.partition(), at.offset(), input == null ? 0L : (long) input.length, truncated, time);
+    }
+
+    /**
+     * This entry with its input cut to at most {@code maxBytes} bytes (this entry when it is not
+     * longer), for views kept in memory.
+     */
+    public DlqEntry trimmed(int maxBytes) {
+        byte[] bytes = inputBytes();
+        if (bytes.length <= maxBytes) {
+            return this;
+        }
+        byte[] kept = BASE64.equals(inputEncoding) ? java.util.Arrays.copyOf(bytes, maxBytes) : utf8Prefix(bytes, maxBytes);
+        String text = BASE64.equals(inputEncoding) ? Base64.getEncoder().encodeToString(kept)
+                : new String(kept, StandardCharsets.UTF_8);
+        return new DlqEntry(id, pageId, stage, reason, code, error, text, inputEncoding, inputTopic, inputKey,
+                inputPartition, inputOffset, inputSize == null ? (long) bytes.length : inputSize, true, time);
+    }
+
+    /** About how many bytes of heap this entry holds (its strings as UTF-16). */
+    @JsonIgnore
+    public long weight() {
+        return 256L + 2L * (length(input) + length(reason) + length(pageId) + length(inputKey) + length(error)
+                + length(inputTopic) + length(id));
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** True when {@code input} is only the start of the input. */

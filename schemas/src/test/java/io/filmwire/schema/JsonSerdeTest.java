@@ -138,4 +138,22 @@ class JsonSerdeTest {
         assertThat(text.inputEncoding()).isEqualTo(DlqEntry.UTF8);
         assertThat(text.input()).isEqualTo("héllo");
     }
+
+    @Test
+    void aDeadLetterOfATopicRecordKeepsItsCoordinatesAndABoundedPreview() {
+        byte[] big = "é".repeat(400_000).getBytes(StandardCharsets.UTF_8);
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "p", "p", big, "r", null,
+                new DlqEntry.Coordinates("pages.raw", 2, 77L), Samples.T);
+        assertThat(dead.truncated()).isTrue();
+        assertThat(dead.inputSize()).isEqualTo(big.length);
+        assertThat(dead.inputBytes().length).isLessThanOrEqualTo(DlqEntry.PREVIEW_BYTES);
+        assertThat(dead.input()).as("not cut inside a character").matches("é+");
+        assertThat(dead.inputOffset()).isEqualTo(77L);
+        assertThat(Json.write(dead).length()).isLessThan(2 * DlqEntry.PREVIEW_BYTES);
+
+        DlqEntry small = dead.trimmed(100);
+        assertThat(small.inputBytes().length).isLessThanOrEqualTo(100);
+        assertThat(small.inputSize()).isEqualTo(big.length);
+        assertThat(small.weight()).isLessThan(dead.weight());
+    }
 }
