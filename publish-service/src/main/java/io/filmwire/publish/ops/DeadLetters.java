@@ -50,17 +50,51 @@ public final class DeadLetters {
 
     /** The latest {@code limit} dead letters, newest last, each with at most {@link #LISTED_INPUT_BYTES} of its input. */
     public List<DlqEntry> latest(int limit) {
+        return latest(limit, null, null);
+    }
+
+    /**
+     * The latest {@code limit} dead letters of {@code stage} with reason {@code code} (null: any),
+     * in time order (oldest first, whatever partition they are on), each with at most
+     * {@link #LISTED_INPUT_BYTES} of its input.
+     */
+    public List<DlqEntry> latest(int limit, String stage, String code) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name()));
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
         Deque<DlqEntry> last = new ArrayDeque<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+        for (ConsumerRecord<String, byte[]> r : records) {
             DlqEntry entry = read(r);
-            if (entry != null) {
+            if (entry != null && matches(entry, stage, code)) {
                 last.addLast(entry.trimmed(LISTED_INPUT_BYTES));
                 if (last.size() > limit) {
                     last.removeFirst();
                 }
             }
         }
-        return new ArrayList<>(last);
+        List<DlqEntry> out = new ArrayList<>(last);
+        out.sort(java.util.Comparator.comparing(DlqEntry::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** True when {@code entry} is of {@code stage} and {@code code} (a null filter matches any). */
+    public static boolean matches(DlqEntry entry, String stage, String code) {
+        return (stage == null || stage.equals(entry.stage())) && (code == null || code.equals(entry.code()));
+    }
+
+    /**
+     * The topic a replay of {@code entry} goes to: the stage it failed at. The topic it was read
+     * from when that is one of Filmwire's; films.overrides for an override (read from the internal
+     * overrides repartition topic); else pages.raw.
+     */
+    public static String replayTopic(DlqEntry entry) {
+        String from = entry.inputTopic();
+        if (from != null && Topics.byName(from) != null) {
+            return from;
+        }
+        if (from != null && from.endsWith("-overrides-in-repartition")) {
+            return Topics.FILMS_OVERRIDES.name();
+        }
+        return Topics.PAGES_RAW.name();
     }
 
     /** The dead letter with this id, if pages.dlq holds it. */
@@ -79,8 +113,11 @@ public final class DeadLetters {
      * under its original key, and waits for Kafka's acknowledgement.
      */
     public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
-        String topic = entry.inputTopic() == null || Topics.byName(entry.inputTopic()) == null
-                ? Topics.PAGES_RAW.name() : entry.inputTopic();
+        if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' is an intake failure (" + entry.pageId()
+                    + "): it holds no page to replay; fetch the page again (./filmwire ingest " + entry.pageId() + ")");
+        }
+        String topic = replayTopic(entry);
         String key = entry.inputKey() != null ? entry.inputKey() : entry.pageId();
         Map<String, Object> props = kafka.clientProperties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -97,6 +134,13 @@ public final class DeadLetters {
             LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
                     meta.partition(), meta.offset());
             return meta;
+        }
+    }
+
+    /** A dead letter that a replay cannot put back: it holds no input of a topic. */
+    public static final class NotReplayable extends IllegalStateException {
+        NotReplayable(String message) {
+            super(message);
         }
     }
 
