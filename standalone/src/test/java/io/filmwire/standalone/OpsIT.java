@@ -102,7 +102,8 @@ class OpsIT {
 
     @Test
     void aDeadLetterIsListedAndItsReplayPutsTheSameInputBackOnItsTopic() throws Exception {
-        String tooLong = film("Overlong Page", 90, "words ".repeat(1200));
+        // over the 16 KiB a dead letter keeps: the entry holds a preview, the replay reads the whole back
+        String tooLong = film("Overlong Page", 90, "words ".repeat(4000));
         HttpResponse<String> accepted = send("POST", "/pages?url=https://ops.example/long", "text/html", tooLong);
         assertThat(accepted.statusCode()).isEqualTo(202);
 
@@ -126,7 +127,13 @@ class OpsIT {
         List<ConsumerRecord<String, byte[]>> raw = TopicReader.readToEnd(standalone.kafka(), Topics.PAGES_RAW.name());
         ConsumerRecord<String, byte[]> copy = raw.stream()
                 .filter(r -> id.equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER))).findFirst().orElseThrow();
-        assertThat(new DeadLetters(standalone.kafka()).find(id).orElseThrow().inputBytes()).isEqualTo(copy.value());
+        io.filmwire.schema.DlqEntry entry = new DeadLetters(standalone.kafka()).find(id).orElseThrow();
+        assertThat(entry.truncated()).as("a preview, not a copy of the input").isTrue();
+        assertThat(entry.inputBytes().length).isLessThanOrEqualTo(io.filmwire.schema.DlqEntry.PREVIEW_BYTES);
+        ConsumerRecord<String, byte[]> original = raw.stream().filter(r -> r.partition() == entry.inputPartition()
+                && r.offset() == entry.inputOffset()).findFirst().orElseThrow();
+        assertThat(copy.value()).as("the whole input, read back from its coordinates").isEqualTo(original.value());
+        assertThat(copy.value().length).isEqualTo(entry.inputSize().intValue());
         assertThat(RecordHeaders.text(copy.headers(), RecordHeaders.SCHEMA)).isEqualTo(Topics.schemaHeader(Topics.PAGES_RAW.name()));
         // still too long: the pipeline sends it back to the dead letters, a second time
         Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)

@@ -57,10 +57,10 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
     public void process(Record<String, byte[]> record) {
         String pageId = record.key();
         try {
-            RawPage raw = reader.read(record.value());
+            RawPage raw = reader.read(record.key(), record.value());
             pageId = raw.pageId();
             if (raw.body().length() > maxPageChars) {
-                throw new PageProcessingException(DlqEntry.Stage.CLEAN, "page too large: " + raw.body().length()
+                throw new PageProcessingException(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
             AnalyzedPage page = analyzer.analyze(raw, profiles);
@@ -72,7 +72,7 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
                     : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
             LOG.warn("Page '{}' at {} sent to the dead-letter topic (stage {}): {}", pageId, at, e.stage().id(), e.getMessage());
             metrics.deadLetter(e.stage());
-            DlqEntry dead = DlqEntry.of(e.stage(), pageId, record.key(), record.value(), e.getMessage(),
+            DlqEntry dead = DlqEntry.of(e.stage(), e.code(), pageId, record.key(), record.value(), e.getMessage(),
                     e.getCause(), at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withKey(pageId == null ? dead.id() : pageId).withValue(new Routed.Dead<>(dead)));
         }

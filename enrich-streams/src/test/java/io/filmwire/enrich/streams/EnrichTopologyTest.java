@@ -168,6 +168,27 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aBinaryBodyAKeyThatIsNotThePageIdAndAKeyNamedTwiceAreDeadLetters() {
+        start(false);
+        StringBuilder binary = new StringBuilder("<html><body>");
+        for (int i = 0; i < 400; i++) {
+            binary.append((char) (1 + i % 8)).append('A');
+        }
+        pipe(page("https://films.example/binary", binary.toString()), T0);
+        RawPage other = page("https://films.example/key", movieHtml("Keyed", "2001-01-01", "PT1H", "A film."));
+        raw.pipeInput("https://films.example/not-the-key", Json.write(other).getBytes(StandardCharsets.UTF_8), T0);
+        String twice = Json.write(other).replaceFirst("\\{", "{\"body\":\"<p>first</p>\",");
+        raw.pipeInput(other.pageId(), twice.getBytes(StandardCharsets.UTF_8), T0);
+        pipe(page("https://films.example/rush", movieHtml("Rush", "2013-09-13", "PT2H3M", "Formula One.")), T0);
+
+        List<DlqEntry> dead = dlq.readValuesToList();
+        assertThat(dead).extracting(DlqEntry::code).containsExactly("binary-body", "key-mismatch", "duplicate-key");
+        assertThat(dead).extracting(DlqEntry::stage).containsOnly("validate");
+        assertThat(dead.get(1).reason()).contains("not-the-key");
+        assertThat(films.readValuesToList()).extracting(FilmRecord::title).containsExactly("Rush");
+    }
+
+    @Test
     void pagesAboutOneFilmArrivingOverTimeRaiseTheVersionAndKeepEveryPage() {
         start(true);
         pipe("https://a.example/lp", html("Little Pyongyang", "Home", "A festival page."), T0,

@@ -39,19 +39,22 @@ public final class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
+    /** Input bytes of each entry {@link #latest} lists (so a listing is bounded whatever the entries hold). */
+    public static final int LISTED_INPUT_BYTES = 4 * 1024;
+
     private final KafkaSettings kafka;
 
     public DeadLetters(KafkaSettings kafka) {
         this.kafka = kafka;
     }
 
-    /** The latest {@code limit} dead letters, newest last. */
+    /** The latest {@code limit} dead letters, newest last, each with at most {@link #LISTED_INPUT_BYTES} of its input. */
     public List<DlqEntry> latest(int limit) {
         Deque<DlqEntry> last = new ArrayDeque<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
             DlqEntry entry = read(r);
             if (entry != null) {
-                last.addLast(entry);
+                last.addLast(entry.trimmed(LISTED_INPUT_BYTES));
                 if (last.size() > limit) {
                     last.removeFirst();
                 }
@@ -86,7 +89,8 @@ public final class DeadLetters {
                 ProducerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, entry.inputBytes());
+            byte[] value = entry.truncated() ? original(entry) : entry.inputBytes();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
             RecordHeaders.set(record.headers(), RecordHeaders.SCHEMA, Topics.schemaHeader(topic));
             RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
@@ -94,6 +98,42 @@ public final class DeadLetters {
                     meta.partition(), meta.offset());
             return meta;
         }
+    }
+
+    /** The whole input of an entry that keeps only its start: the record at its coordinates. */
+    private byte[] original(DlqEntry entry) {
+        if (entry.inputTopic() == null || entry.inputPartition() == null || entry.inputOffset() == null) {
+            throw new IllegalStateException("dead letter '" + entry.id() + "' keeps only the start of its input and no coordinates");
+        }
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(entry.inputTopic(),
+                entry.inputPartition());
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(kafka.clientProperties(Map.of(
+                             org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                             org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                             org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                             org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay")),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, entry.inputOffset());
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < until) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    if (r.offset() == entry.inputOffset()) {
+                        return r.value();
+                    }
+                    if (r.offset() > entry.inputOffset()) {
+                        break;
+                    }
+                }
+                if (consumer.position(tp) > entry.inputOffset()) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("the input of dead letter '" + entry.id() + "' is no longer at " + tp + " offset "
+                + entry.inputOffset() + " (retention or compaction removed it)");
     }
 
     private static DlqEntry read(ConsumerRecord<String, byte[]> r) {

@@ -106,11 +106,13 @@ public final class OpsApi implements AutoCloseable {
         out.put("pageId", e.pageId());
         out.put("stage", e.stage());
         out.put("reason", e.reason());
+        out.put("code", e.code());
         out.put("error", e.error());
         out.put("inputTopic", e.inputTopic());
         out.put("inputPartition", e.inputPartition());
         out.put("inputOffset", e.inputOffset());
-        out.put("inputBytes", e.inputBytes().length);
+        out.put("inputBytes", e.inputSize() != null ? e.inputSize() : e.inputBytes().length);
+        out.put("inputTruncated", e.truncated());
         out.put("inputPreview", e.input().length() > PREVIEW ? e.input().substring(0, PREVIEW) + "…" : e.input());
         out.put("time", e.time());
         return out;
