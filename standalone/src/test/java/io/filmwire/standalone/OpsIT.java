@@ -138,6 +138,18 @@ class OpsIT {
         // still too long: the pipeline sends it back to the dead letters, a second time
         Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)
                 .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= 2 ? true : null);
+        // the same failure again and again: each replay of the last dead letter makes a new one, up to the limit
+        for (int n = 2; n <= DeadLetters.MAX_REPLAYS; n++) {
+            int entries = n + 1;
+            assertThat(send("POST", "/api/dlq/" + newestOf("https://ops.example/long").id() + "/replay", "application/json",
+                    "{}").statusCode()).isEqualTo(202);
+            Await.until(TIMEOUT, entries + " dead letters of the page", () -> new DeadLetters(standalone.kafka()).latest(100)
+                    .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= entries ? true : null);
+        }
+        HttpResponse<String> refused = send("POST", "/api/dlq/" + newestOf("https://ops.example/long").id() + "/replay",
+                "application/json", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("at most " + DeadLetters.MAX_REPLAYS + " replays");
         assertThat(send("POST", "/api/dlq/no-such-id/replay", "application/json", "{}").statusCode()).isEqualTo(404);
     }
 
@@ -175,6 +187,12 @@ class OpsIT {
         assertThat(overrides).filteredOn(r -> filmId.equals(r.key())
                         && dead.path("id").asText().equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER)))
                 .as("the single and the bulk replay, each linked to the original").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private io.filmwire.schema.DlqEntry newestOf(String pageId) {
+        List<io.filmwire.schema.DlqEntry> all = new DeadLetters(standalone.kafka()).latest(100).stream()
+                .filter(e -> pageId.equals(e.pageId())).toList();
+        return all.get(all.size() - 1);
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters {
 
     /** Header on a replayed record: the id of the dead letter it replays. */
-    public static final String REPLAY_HEADER = "filmwire.replay.of";
+    public static final String REPLAY_HEADER = RecordHeaders.REPLAY_OF;
+    /** Replays of one input that end as dead letters again, at most: a failure that repeats needs a fix, not a replay. */
+    public static final int MAX_REPLAYS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -117,6 +119,12 @@ public final class DeadLetters {
             throw new NotReplayable("dead letter '" + entry.id() + "' is an intake failure (" + entry.pageId()
                     + "): it holds no page to replay; fetch the page again (./filmwire ingest " + entry.pageId() + ")");
         }
+        int replays = replaysBefore(entry.id());
+        if (replays >= MAX_REPLAYS) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' comes from the " + replays + "th replay of its input,"
+                    + " which failed again each time (" + entry.code() + ": " + entry.reason() + "); at most " + MAX_REPLAYS
+                    + " replays: fix the cause, then send the input anew");
+        }
         String topic = replayTopic(entry);
         String key = entry.inputKey() != null ? entry.inputKey() : entry.pageId();
         Map<String, Object> props = kafka.clientProperties(Map.of(
@@ -129,6 +137,7 @@ public final class DeadLetters {
             byte[] value = entry.truncated() ? original(entry) : entry.inputBytes();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
+            RecordHeaders.set(record.headers(), RecordHeaders.REPLAYS, String.valueOf(replays + 1));
             RecordHeaders.set(record.headers(), RecordHeaders.SCHEMA, Topics.schemaHeader(topic));
             RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
             LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
@@ -137,7 +146,23 @@ public final class DeadLetters {
         }
     }
 
-    /** A dead letter that a replay cannot put back: it holds no input of a topic. */
+    /** How many replays led to the dead letter {@code id} (its header {@code filmwire.replays}; 0 for an original). */
+    private int replaysBefore(String id) {
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+            DlqEntry entry = read(r);
+            if (entry != null && id.equals(entry.id())) {
+                String count = RecordHeaders.text(r.headers(), RecordHeaders.REPLAYS);
+                try {
+                    return count == null ? 0 : Integer.parseInt(count.trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** A dead letter that a replay cannot put back: it holds no input of a topic, or was replayed too often. */
     public static final class NotReplayable extends IllegalStateException {
         NotReplayable(String message) {
             super(message);
