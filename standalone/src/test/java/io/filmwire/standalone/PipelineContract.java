@@ -179,6 +179,31 @@ abstract class PipelineContract {
     }
 
     @Test
+    void anOlderVersionOfAPageArrivingLaterDoesNotRollItsFilmBack() throws Exception {
+        String title = "Late Version " + UUID.randomUUID().toString().substring(0, 8);
+        String url = "https://films.example/late/" + Math.abs(title.hashCode());
+        String newer = moviePage(title, 2011, "Di Example").replace("PT1H40M", "PT2H");
+        String older = moviePage(title, 2011, "Di Example");
+        assertThat(post("/pages", "application/json", Json.write(Map.of("url", url, "body", newer,
+                "fetchedAt", "2026-11-02T10:00:00Z"))).statusCode()).isEqualTo(202);
+        FilmRecord taken = awaitRecord(title);
+        assertThat(taken.runtimeMinutes()).isEqualTo(120);
+
+        double staleBefore = services().registry().get("filmwire.enrich.dedup.pages").tag("verdict", "stale").counter().count();
+        // the version fetched a day earlier (a late copy, or a dead letter replayed): dropped as stale
+        assertThat(post("/pages", "application/json", Json.write(Map.of("url", url, "body", older,
+                "fetchedAt", "2026-11-01T10:00:00Z"))).statusCode()).isEqualTo(202);
+        Await.until(TIMEOUT, "the older version judged stale", () -> services().registry().get("filmwire.enrich.dedup.pages")
+                .tag("verdict", "stale").counter().count() > staleBefore ? true : null);
+        java.util.List<FilmRecord> versions = TopicReader.readToEnd(services().kafka(), Topics.FILMS_RECORDS.name()).stream()
+                .filter(r -> taken.id().equals(r.key()))
+                .map(r -> Topics.FILMS_RECORDS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                .filter(Objects::nonNull).toList();
+        assertThat(versions).extracting(FilmRecord::runtimeMinutes).as("never rolled back to 100").containsOnly(120);
+        assertThat(versions).extracting(FilmRecord::version).containsOnly(taken.version());
+    }
+
+    @Test
     void healthAndMetricsAnswer() throws Exception {
         HttpResponse<String> health = Await.until(TIMEOUT, "a healthy /health", () -> {
             try {
