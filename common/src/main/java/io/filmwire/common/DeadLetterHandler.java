@@ -65,8 +65,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         DlqEntry.Stage stage = stageOf(record.topic());
         String reason = "cannot read the record on '" + record.topic() + "': " + firstLine(exception);
         DlqEntry.Coordinates at = new DlqEntry.Coordinates(record.topic(), record.partition(), record.offset());
-        return DeserializationExceptionHandler.Response.resume(
-                List.of(deadLetter(stage, DlqEntry.Reason.UNREADABLE, record.key(), record.value(), reason, exception, at)));
+        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(stage, DlqEntry.Reason.UNREADABLE,
+                record.key(), record.value(), reason, exception, at, record.headers())));
     }
 
     @Override
@@ -77,18 +77,22 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         DlqEntry.Coordinates at = new DlqEntry.Coordinates(context.topic(), context.partition(), context.offset());
         byte[] key = context.sourceRawKey() != null ? context.sourceRawKey()
                 : record.key() == null ? null : record.key().toString().getBytes(StandardCharsets.UTF_8);
-        return ProcessingExceptionHandler.Response.resume(
-                List.of(deadLetter(stage, DlqEntry.Reason.PROCESSING_FAILED, key, context.sourceRawValue(), reason, exception, at)));
+        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(stage, DlqEntry.Reason.PROCESSING_FAILED,
+                key, context.sourceRawValue(), reason, exception, at, context.headers())));
     }
 
     private static ProducerRecord<byte[], byte[]> deadLetter(DlqEntry.Stage stage, DlqEntry.Reason code, byte[] rawKey,
                                                              byte[] value, String reason, Exception cause,
-                                                             DlqEntry.Coordinates at) {
+                                                             DlqEntry.Coordinates at, Headers input) {
         String key = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
         DlqEntry entry = DlqEntry.preview(stage, code, key, key, value, reason, cause, at, Instant.now());
         LOG.warn("Record '{}' at {}/{}@{} sent to the dead-letter topic (stage {}, {}): {}", key, at.topic(),
                 at.partition(), at.offset(), stage.id(), code.code(), reason);
         Headers headers = new RecordHeaders();
+        // a dead letter of a replay keeps the replay's link and count, which limit further replays
+        for (String name : List.of(io.filmwire.schema.RecordHeaders.REPLAY_OF, io.filmwire.schema.RecordHeaders.REPLAYS)) {
+            io.filmwire.schema.RecordHeaders.set(headers, name, io.filmwire.schema.RecordHeaders.text(input, name));
+        }
         byte[] bytes = Topics.PAGES_DLQ.valueSerde().serializer().serialize(Topics.PAGES_DLQ.name(), headers, entry);
         byte[] dlqKey = (key == null ? entry.id() : key).getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(Topics.PAGES_DLQ.name(), null, dlqKey, bytes, headers);

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class AnalyzeProcessor implements Processor<String, byte[], String, Routed<AnalyzedPage>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeProcessor.class);
+    /** Header on analysed pages (and so on pages.clean): when the page was fetched, which orders its versions. */
+    static final String FETCHED_AT_HEADER = "filmwire.fetched.at";
 
     private final RawPageReader reader = new RawPageReader();
     private final PageAnalyzer analyzer;
@@ -65,7 +67,11 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
             }
             AnalyzedPage page = analyzer.analyze(raw, profiles);
             metrics.pageAnalyzed(page.mentions().size());
-            context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)));
+            java.time.Instant fetched = raw.fetchedAt() != null ? raw.fetchedAt() : raw.receivedAt();
+            org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders(
+                    record.headers().toArray());
+            io.filmwire.schema.RecordHeaders.set(headers, FETCHED_AT_HEADER, fetched == null ? null : fetched.toString());
+            context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)).withHeaders(headers));
         } catch (PageProcessingException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
             DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE

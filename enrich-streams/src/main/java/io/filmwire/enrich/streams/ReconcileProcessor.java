@@ -77,7 +77,7 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
         DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, code, pageId, input.key(), bytes, reason, cause, at,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         context.forward(new Record<String, Routed<FilmRecord>>(input.key() == null ? dead.id() : input.key(),
-                new Routed.Dead<>(dead), input.timestamp()));
+                new Routed.Dead<>(dead), input.timestamp(), input.headers()));
     }
 
     /** Kept pages: their works replace what the page said before. */

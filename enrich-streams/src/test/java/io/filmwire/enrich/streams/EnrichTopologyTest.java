@@ -215,6 +215,34 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void anOlderVersionOfAPageArrivingLateIsStaleAndDoesNotRollItsFilmBack() {
+        start(true);
+        String url = "https://a.example/runtime";
+        Instant newer = T0.plusSeconds(3600);
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(120).build()));
+        pipe(new RawPage(url, url, "test", RawPage.HTML, newer, newer, null,
+                html("Runtime Film", "Home", "The second version of the page, with the longer cut.")), newer);
+        FilmRecord taken = films.readValue();
+        assertThat(taken.runtimeMinutes()).isEqualTo(120);
+
+        // the first version (fetched earlier), replayed or late: dropped, the film stays as it is
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(100).build()));
+        pipe(new RawPage(url, url, "test", RawPage.HTML, T0, T0, null,
+                html("Runtime Film", "Home", "The first version of the page.")), T0.plusSeconds(7200));
+        assertThat(films.isEmpty()).as("no new version of the film").isTrue();
+        assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "stale")).isEqualTo(1);
+        KeyValueStore<String, FilmState> states = driver.getKeyValueStore(EnrichTopology.FILMS_STORE);
+        assertThat(states.get(taken.id()).version()).isEqualTo(taken.version());
+
+        // a newer version still updates it
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(125).build()));
+        Instant newest = T0.plusSeconds(9000);
+        pipe(new RawPage(url, url, "test", RawPage.HTML, newest, newest, null,
+                html("Runtime Film", "Home", "The third version of the page, the director's cut.")), newest);
+        assertThat(films.readValue().runtimeMinutes()).isEqualTo(125);
+    }
+
+    @Test
     void aCopyOfAnArticleUnderAnotherUrlIsADuplicateAndChangesNoRecord() {
         start(true);
         pipe("https://a.example/lp", html("Little Pyongyang", "Home | Films", ARTICLE), T0,

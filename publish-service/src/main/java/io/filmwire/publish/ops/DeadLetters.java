@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters {
 
     /** Header on a replayed record: the id of the dead letter it replays. */
-    public static final String REPLAY_HEADER = "filmwire.replay.of";
+    public static final String REPLAY_HEADER = RecordHeaders.REPLAY_OF;
+    /** Replays of one input that end as dead letters again, at most: a failure that repeats needs a fix, not a replay. */
+    public static final int MAX_REPLAYS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -50,17 +52,51 @@ public final class DeadLetters {
 
     /** The latest {@code limit} dead letters, newest last, each with at most {@link #LISTED_INPUT_BYTES} of its input. */
     public List<DlqEntry> latest(int limit) {
+        return latest(limit, null, null);
+    }
+
+    /**
+     * The latest {@code limit} dead letters of {@code stage} with reason {@code code} (null: any),
+     * in time order (oldest first, whatever partition they are on), each with at most
+     * {@link #LISTED_INPUT_BYTES} of its input.
+     */
+    public List<DlqEntry> latest(int limit, String stage, String code) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name()));
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
         Deque<DlqEntry> last = new ArrayDeque<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+        for (ConsumerRecord<String, byte[]> r : records) {
             DlqEntry entry = read(r);
-            if (entry != null) {
+            if (entry != null && matches(entry, stage, code)) {
                 last.addLast(entry.trimmed(LISTED_INPUT_BYTES));
                 if (last.size() > limit) {
                     last.removeFirst();
                 }
             }
         }
-        return new ArrayList<>(last);
+        List<DlqEntry> out = new ArrayList<>(last);
+        out.sort(java.util.Comparator.comparing(DlqEntry::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** True when {@code entry} is of {@code stage} and {@code code} (a null filter matches any). */
+    public static boolean matches(DlqEntry entry, String stage, String code) {
+        return (stage == null || stage.equals(entry.stage())) && (code == null || code.equals(entry.code()));
+    }
+
+    /**
+     * The topic a replay of {@code entry} goes to: the stage it failed at. The topic it was read
+     * from when that is one of Filmwire's; films.overrides for an override (read from the internal
+     * overrides repartition topic); else pages.raw.
+     */
+    public static String replayTopic(DlqEntry entry) {
+        String from = entry.inputTopic();
+        if (from != null && Topics.byName(from) != null) {
+            return from;
+        }
+        if (from != null && from.endsWith("-overrides-in-repartition")) {
+            return Topics.FILMS_OVERRIDES.name();
+        }
+        return Topics.PAGES_RAW.name();
     }
 
     /** The dead letter with this id, if pages.dlq holds it. */
@@ -79,8 +115,17 @@ public final class DeadLetters {
      * under its original key, and waits for Kafka's acknowledgement.
      */
     public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
-        String topic = entry.inputTopic() == null || Topics.byName(entry.inputTopic()) == null
-                ? Topics.PAGES_RAW.name() : entry.inputTopic();
+        if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' is an intake failure (" + entry.pageId()
+                    + "): it holds no page to replay; fetch the page again (./filmwire ingest " + entry.pageId() + ")");
+        }
+        int replays = replaysBefore(entry.id());
+        if (replays >= MAX_REPLAYS) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' comes from the " + replays + "th replay of its input,"
+                    + " which failed again each time (" + entry.code() + ": " + entry.reason() + "); at most " + MAX_REPLAYS
+                    + " replays: fix the cause, then send the input anew");
+        }
+        String topic = replayTopic(entry);
         String key = entry.inputKey() != null ? entry.inputKey() : entry.pageId();
         Map<String, Object> props = kafka.clientProperties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -92,11 +137,35 @@ public final class DeadLetters {
             byte[] value = entry.truncated() ? original(entry) : entry.inputBytes();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
+            RecordHeaders.set(record.headers(), RecordHeaders.REPLAYS, String.valueOf(replays + 1));
             RecordHeaders.set(record.headers(), RecordHeaders.SCHEMA, Topics.schemaHeader(topic));
             RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
             LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
                     meta.partition(), meta.offset());
             return meta;
+        }
+    }
+
+    /** How many replays led to the dead letter {@code id} (its header {@code filmwire.replays}; 0 for an original). */
+    private int replaysBefore(String id) {
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+            DlqEntry entry = read(r);
+            if (entry != null && id.equals(entry.id())) {
+                String count = RecordHeaders.text(r.headers(), RecordHeaders.REPLAYS);
+                try {
+                    return count == null ? 0 : Integer.parseInt(count.trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** A dead letter that a replay cannot put back: it holds no input of a topic, or was replayed too often. */
+    public static final class NotReplayable extends IllegalStateException {
+        NotReplayable(String message) {
+            super(message);
         }
     }
 

@@ -136,6 +136,9 @@ public final class RecentActivity implements AutoCloseable {
         synchronized (deadLetters) {
             List<DlqEntry> out = new ArrayList<>(deadLetters);
             java.util.Collections.reverse(out);
+            // newest first by time: after a restart the partitions are read one after the other
+            out.sort(java.util.Comparator.comparing(DlqEntry::time,
+                    java.util.Comparator.nullsLast(java.util.Comparator.<java.time.Instant>reverseOrder())));
             return out.subList(0, Math.min(limit, out.size()));
         }
     }
