@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param url         its URL, when known
  * @param seenAt      when it arrived (the record's time)
  * @param text        sketch of its article text
- * @param factsHash   hash of its extracted works, fetch times left out
+ * @param factsHash   hash of its extracted works, fetch times and the page's id, URL and site left out
  * @param duplicateOf the page it was judged a copy of, or null when its content was kept
  * @param fetchedAt   when this version of the page was fetched (its raw page's fetchedAt, else
  *                    receivedAt), which orders the versions of a page; null when unknown
@@ -58,7 +58,8 @@ public record PageSignature(String pageId, String url, Instant seenAt, TextSketc
     /** Hash of what the mentions say, without when the page was fetched. */
     static String factsHash(List<FilmMention> mentions) {
         List<FilmMention> timeless = mentions.stream()
-                .map(m -> new FilmMention(m.pageId(), m.url(), m.site(), null, m.index(), m.title(), m.aliases(),
+                // what the page says, not where it is: a copy under another id has the same facts
+                .map(m -> new FilmMention("", null, null, null, m.index(), m.title(), m.aliases(),
                         m.year(), m.runtimeMinutes(), m.rating(), m.languages(), m.genres(), m.credits()))
                 .toList();
         return PageIds.sha256Hex(Json.write(timeless).getBytes(StandardCharsets.UTF_8));
