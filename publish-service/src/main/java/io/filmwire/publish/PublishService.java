@@ -56,13 +56,43 @@ public final class PublishService implements AutoCloseable {
     private final KafkaStreamsMetrics metricsBinder;
     private final OverrideEditor editor;
     private final StreamsHealth health;
+    private final FilmStoreMetrics storeMetrics;
+    private final java.util.concurrent.ScheduledExecutorService counting =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "publish-film-counts");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** How often the gauges over the published films are recounted. */
+    static final Duration COUNT_INTERVAL = Duration.ofSeconds(15);
 
     private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor,
-                           StreamsHealth health) {
+                           StreamsHealth health, FilmStoreMetrics storeMetrics) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
         this.editor = editor;
         this.health = health;
+        this.storeMetrics = storeMetrics;
+        counting.scheduleWithFixedDelay(this::countFilms, COUNT_INTERVAL.toMillis(), COUNT_INTERVAL.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Recounts the gauges over the published films (skipped while the store is not ready). */
+    public void countFilms() {
+        try {
+            ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+            if (store == null) {
+                return;
+            }
+            List<FilmRecord> all = new ArrayList<>();
+            try (KeyValueIterator<String, FilmRecord> it = store.all()) {
+                it.forEachRemaining(kv -> all.add(kv.value));
+            }
+            storeMetrics.count(all);
+        } catch (RuntimeException e) {
+            LOG.debug("Films not counted: {}", e.toString());
+        }
     }
 
     /** Kafka Streams properties of publish-service. */
@@ -90,7 +120,8 @@ public final class PublishService implements AutoCloseable {
         binder.bindTo(registry);
         streams.start();
         LOG.info("publish-service started (application id '{}')", config.applicationId());
-        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health);
+        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health,
+                new FilmStoreMetrics(registry));
     }
 
     /** True when processing: running, or rebalancing towards running. */
@@ -383,6 +414,7 @@ public final class PublishService implements AutoCloseable {
     @Override
     public void close() {
         health.closing();
+        counting.shutdownNow();
         editor.close();
         metricsBinder.close();
         // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout

@@ -59,21 +59,23 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
         try {
             RawPage raw = reader.read(record.value());
             pageId = raw.pageId();
+            metrics.received(raw.source());
             if (raw.body().length() > maxPageChars) {
                 throw new PageProcessingException(DlqEntry.Stage.CLEAN, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
+            long start = System.nanoTime();
             AnalyzedPage page = analyzer.analyze(raw, profiles);
-            metrics.pageAnalyzed(page.mentions().size());
+            metrics.pageAnalyzed(page.mentions().size(), System.nanoTime() - start);
             context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)));
         } catch (PageProcessingException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
             DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                     : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
             LOG.warn("Page '{}' at {} sent to the dead-letter topic (stage {}): {}", pageId, at, e.stage().id(), e.getMessage());
-            metrics.deadLetter(e.stage());
             DlqEntry dead = DlqEntry.of(e.stage(), pageId, record.key(), record.value(), e.getMessage(),
                     e.getCause(), at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            metrics.deadLetter(dead);
             context.forward(record.withKey(pageId == null ? dead.id() : pageId).withValue(new Routed.Dead<>(dead)));
         }
     }
