@@ -115,7 +115,7 @@ public final class PublishService implements AutoCloseable {
     public static PublishService start(PublishConfig config, MeterRegistry registry) {
         KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
                 streamsProperties(config));
-        StreamsHealth health = StreamsHealth.watch("publish-service", streams);
+        StreamsHealth health = StreamsHealth.watch("publish-service", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();

@@ -143,6 +143,8 @@ class MetricsIT {
         String m = scrape(false);
         assertThat(value(m, "filmwire_films")).isGreaterThanOrEqualTo(1);
         assertThat(value(m, "filmwire_films_without_facts")).isZero();
+        assertThat(value(m, "filmwire_streams_running", "app=\"enrich-streams\"")).isEqualTo(1.0);
+        assertThat(value(m, "filmwire_streams_running", "app=\"publish-service\"")).isEqualTo(1.0);
         assertThat(value(m, "filmwire_facts", "layer=\"structured\"")).isGreaterThanOrEqualTo(2);
         assertThat(m).contains("process_uptime_seconds").contains("process_cpu_usage").contains("jvm_gc_")
                 .contains("process_files_open_files").contains("kafka_producer_record_send_total");
@@ -164,10 +166,30 @@ class MetricsIT {
         }
     }
 
+    /** promtool, or null when it is not installed. */
+    static Path promtool() {
+        return List.of("/usr/bin/promtool", "/usr/local/bin/promtool").stream().map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    @Test
+    void everyFamilyTheDashboardAndTheAlertsReadIsExported() throws Exception {
+        standalone.services().publish().countFilms();
+        // the lag gauges come with the lag meter's first measurement after the groups committed
+        String m = Await.until(TIMEOUT, "the consumer lag families", () -> {
+            String s = scrape(false);
+            return s.contains("# TYPE filmwire_consumer_lag_seconds ") ? s : null;
+        });
+        for (String family : MonitoringFilesTest.families()) {
+            assertThat(Pattern.compile("(?m)^# TYPE " + Pattern.quote(family) + " ").matcher(m).find()
+                    || Pattern.compile("(?m)^# TYPE " + Pattern.quote(family.replaceAll("_total$", "")) + " counter").matcher(m).find())
+                    .as(family + " is in /metrics").isTrue();
+        }
+    }
+
     @Test
     void promtoolFindsNothingToSayAboutTheFilmwireFamilies() throws Exception {
-        Path promtool = List.of("/usr/bin/promtool", "/usr/local/bin/promtool").stream().map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
+        Path promtool = promtool();
         assumeTrue(promtool != null, "promtool is not installed (Debian: apt-get install prometheus; .ci/run does it):"
                 + " the exposition format is not linted here");
         Path file = dataDir.resolve("metrics.txt");
