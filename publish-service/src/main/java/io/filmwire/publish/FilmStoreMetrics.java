@@ -75,6 +75,18 @@ public final class FilmStoreMetrics {
                 || !film.languages().isEmpty() || !film.genres().isEmpty() || !film.credits().isEmpty();
     }
 
+    /** The last count: {@code films}, {@code filmsWithoutFacts}, {@code filmsWithConflicts}, {@code factsByLayer}. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("films", films.get());
+        out.put("filmsWithoutFacts", withoutFacts.get());
+        out.put("filmsWithConflicts", withConflicts.get());
+        Map<String, Long> layers = new java.util.LinkedHashMap<>();
+        LAYERS.forEach(l -> layers.put(l, facts.get(l).get()));
+        out.put("factsByLayer", layers);
+        return out;
+    }
+
     /** Films without facts at the last count. */
     public long withoutFacts() {
         return withoutFacts.get();

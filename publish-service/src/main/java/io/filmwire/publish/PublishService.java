@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -145,11 +144,45 @@ public final class PublishService implements AutoCloseable {
         return store == null ? null : store.get(id);
     }
 
-    /** Published films whose title or alias contains {@code query} (all when blank), at most {@code limit}. */
+    /**
+     * Published films whose title, an alias or a person's name contains {@code query}, case and accents
+     * aside (all when blank), at most {@code limit}.
+     */
     public List<FilmRecord> search(String query, int limit) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return matching(film -> q.isEmpty() || film.title().toLowerCase(Locale.ROOT).contains(q)
-                || film.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q)), limit);
+        return search(query, 0, limit).films();
+    }
+
+    /** The published films one of whose sources is the page {@code pageId}, at most {@code limit}. */
+    public SearchPage fromPage(String pageId, int limit) {
+        List<FilmRecord> films = matching(film -> film.sources().stream().anyMatch(s -> pageId.equals(s.pageId())), limit);
+        return new SearchPage(films.size(), films);
+    }
+
+    /** One page of a search: the films from {@code offset} on, and how many match in all. */
+    public record SearchPage(int total, List<FilmRecord> films) {
+    }
+
+    /** The films of {@link #search(String, int)} from the {@code offset}-th match (0 first), at most {@code limit}, with the total. */
+    public SearchPage search(String query, int offset, int limit) {
+        FilmSearch search = new FilmSearch(query);
+        ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+        if (store == null) {
+            return new SearchPage(0, List.of());
+        }
+        List<FilmRecord> out = new ArrayList<>();
+        int total = 0;
+        try (KeyValueIterator<String, FilmRecord> it = store.all()) {
+            while (it.hasNext()) {
+                FilmRecord film = it.next().value;
+                if (search.matches(film)) {
+                    if (total >= offset && out.size() < limit) {
+                        out.add(film);
+                    }
+                    total++;
+                }
+            }
+        }
+        return new SearchPage(total, out);
     }
 
     /** Published films whose sources disagree on some field, at most {@code limit}. */
@@ -209,6 +242,14 @@ public final class PublishService implements AutoCloseable {
     public void routes(Router router) {
         router.add("GET", "/api/films", this::listFilms);
         router.add("GET", "/api/films/{id}", this::getFilm);
+        router.add("GET", "/api/quality", (ex, p) -> {
+            if (store() == null) {
+                notReady(ex);
+                return;
+            }
+            countFilms();
+            HttpJson.send(ex, 200, storeMetrics.snapshot());
+        });
         router.add("GET", "/api/films/{id}/history", this::getHistory);
         router.add("GET", "/api/films/{id}/overrides", this::getOverrides);
         router.add("POST", "/api/films/{id}/overrides", Access.writeJson(Role.EDITOR), this::postOverride);
@@ -377,10 +418,27 @@ public final class PublishService implements AutoCloseable {
                 return;
             }
         }
-        List<FilmRecord> films = search(query.get("q"), limit);
+        int offset = 0;
+        if (query.containsKey("offset")) {
+            try {
+                offset = Integer.parseInt(query.get("offset"));
+            } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                HttpJson.error(exchange, 400, "bad_offset", "offset must be a whole number from 0, was '"
+                        + query.get("offset") + "'");
+                return;
+            }
+        }
+        String pageId = query.get("page");
+        SearchPage page = pageId == null ? search(query.get("q"), offset, limit)
+                : fromPage(pageId, limit);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", films.size());
-        body.put("films", films);
+        body.put("count", page.films().size());
+        body.put("total", page.total());
+        body.put("offset", offset);
+        body.put("films", page.films());
         HttpJson.send(exchange, 200, body);
     }
 
