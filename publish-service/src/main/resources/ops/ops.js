@@ -140,6 +140,7 @@ function cause(c) {
 }
 
 // ---- film view
+const BOOKKEEPING = ["provenance", "conflicts", "sources", "mergedFrom"]; // named in the history, not spelled out
 async function filmView(id, root, first) {
   const [film, history, overrides] = await Promise.all([get("/api/films/" + encodeURIComponent(id)),
     get("/api/films/" + encodeURIComponent(id) + "/history").catch(() => ({events: []})),
@@ -175,12 +176,15 @@ async function filmView(id, root, first) {
   patch(root.querySelector("#film-conflicts"), crows);
   patch(root.querySelector("#history"), (history.events || []).slice().reverse().map(x => ({key: x.version + "@" + x.type, cells: [
     {t: x.time}, {t: x.version, cls: "num"}, {t: x.type + (x.mergedInto ? " → " + x.mergedInto : "")},
-    {t: (x.changes || []).map(f => f.field + ": " + show(f.oldValue) + " → " + show(f.newValue)).join("; ")}, cause(x.causedBy)]})));
+    {t: (x.changes || []).map(f => BOOKKEEPING.includes(f.field) ? f.field : f.field + ": " + show(f.oldValue) + " → " + show(f.newValue)).join("; ")},
+    cause(x.causedBy)]})));
   patch(root.querySelector("#overrides"), Object.entries(overrides.fields || {}).map(([field, o]) => ({key: field, cells: [
     {t: field}, {t: show(o.value)}, {t: o.editor}, {t: o.reason},
     {button: {label: "Remove", name: "Remove the override of " + field, run: async () => {
       const reason = root.querySelector("#ov-reason").value.trim() || "removed in the console";
-      const r = await api("/api/films/" + encodeURIComponent(id) + "/overrides/" + encodeURIComponent(field) + "?reason=" + encodeURIComponent(reason), {method: "DELETE"});
+      const who = root.querySelector("#ov-editor").value.trim();
+      const r = await api("/api/films/" + encodeURIComponent(id) + "/overrides/" + encodeURIComponent(field) + "?reason=" + encodeURIComponent(reason)
+        + (who ? "&editor=" + encodeURIComponent(who) : ""), {method: "DELETE"});
       say(r.ok ? "override of " + field + " removed; the record follows shortly" : "not removed: " + await problem(r)); needToken(r);
     }}}]})));
 }
@@ -191,13 +195,17 @@ function overrideForm(id) {
   ["title", "aliases", "year", "runtimeMinutes", "rating", "languages", "genres", "credits"].forEach(n => field.add(new Option(n, n)));
   const value = document.createElement("input"); value.id = "ov-value"; value.required = true; value.autocomplete = "off";
   const reason = document.createElement("input"); reason.id = "ov-reason"; reason.required = true; reason.autocomplete = "off";
+  const editor = document.createElement("input"); editor.id = "ov-editor"; editor.autocomplete = "off";
   add("Field", field); add("Value (JSON for numbers, lists, ratings)", value); add("Reason", reason);
+  add("Editor (only on a server without tokens)", editor);
   const b = document.createElement("button"); b.type = "submit"; b.textContent = "Set override"; f.append(b);
   f.addEventListener("submit", async e => {
     e.preventDefault();
     let v = value.value.trim();
     try { v = JSON.parse(v); } catch (err) { /* plain text */ }
-    const r = await api("/api/films/" + encodeURIComponent(id) + "/overrides", {method: "POST", body: {field: field.value, value: v, reason: reason.value.trim()}});
+    const body = {field: field.value, value: v, reason: reason.value.trim()};
+    if (editor.value.trim()) body.editor = editor.value.trim();
+    const r = await api("/api/films/" + encodeURIComponent(id) + "/overrides", {method: "POST", body});
     say(r.ok ? "override of " + field.value + " set; the record follows shortly" : "not set: " + await problem(r)); needToken(r);
   });
   return f;
