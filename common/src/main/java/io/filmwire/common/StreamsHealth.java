@@ -12,18 +12,23 @@ import org.slf4j.LoggerFactory;
  * The health of one Kafka Streams app: its state (ready only when RUNNING; dead once ERROR or
  * shut down while it should run), and the stream threads it replaced after an uncaught exception
  * (replaced threads retry their batch; the count and the last error are shown, and a thread
- * replaced in the last minute makes the app not ready). Installs the app's state listener and
+ * replaced in the last minute makes the app not ready; {@value #DYING_THREADS} replacements within
+ * {@value #DYING_MILLIS} ms, a thread that keeps dying, make it down). Installs the app's state listener and
  * uncaught-exception handler, logging each state change. Thread-safe.
  */
 public final class StreamsHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsHealth.class);
     private static final long RECENT_MILLIS = 60_000;
+    /** Replacements within {@link #DYING_MILLIS} that make the app down: its threads keep dying. */
+    static final int DYING_THREADS = 3;
+    static final long DYING_MILLIS = 10 * 60_000;
 
     private final String name;
     private final KafkaStreams streams;
     private final AtomicInteger replacements = new AtomicInteger();
     private volatile Instant lastReplacement;
+    private final java.util.Deque<Long> recentReplacements = new java.util.ArrayDeque<>();
     private volatile String lastError;
     private volatile boolean closing;
 
@@ -55,6 +60,12 @@ public final class StreamsHealth {
         int n = replacements.incrementAndGet();
         lastReplacement = Instant.now();
         lastError = e.toString();
+        synchronized (recentReplacements) {
+            recentReplacements.addLast(lastReplacement.toEpochMilli());
+            while (recentReplacements.size() > DYING_THREADS) {
+                recentReplacements.removeFirst();
+            }
+        }
         LOG.error("{} thread failed; replacing the thread (replacement {}; the failed batch is retried)", name, n, e);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
@@ -89,6 +100,14 @@ public final class StreamsHealth {
         return replacements.get();
     }
 
+    /** True when the last {@link #DYING_THREADS} replacements all happened within {@link #DYING_MILLIS} of now. */
+    private boolean keepsDying() {
+        synchronized (recentReplacements) {
+            return recentReplacements.size() >= DYING_THREADS
+                    && Instant.now().toEpochMilli() - recentReplacements.peekFirst() < DYING_MILLIS;
+        }
+    }
+
     /** The health entry. */
     public Health.Status status() {
         KafkaStreams.State state = streams.state();
@@ -96,6 +115,10 @@ public final class StreamsHealth {
                 + (replacements.get() == 1 ? "" : "s") + " replaced, last at " + lastReplacement + ": " + lastError;
         String detail = state + replaced;
         boolean recent = lastReplacement != null && Instant.now().toEpochMilli() - lastReplacement.toEpochMilli() < RECENT_MILLIS;
+        if (keepsDying() && !closing) {
+            return Health.Status.down(detail + " (stream threads keep dying: " + DYING_THREADS + " replaced within "
+                    + DYING_MILLIS / 60_000 + " minutes)");
+        }
         return switch (state) {
             case RUNNING -> recent ? Health.Status.notReady(detail + " (a thread was replaced in the last minute)")
                     : Health.Status.up(detail);

@@ -27,6 +27,46 @@ public final class TopicAdmin {
     }
 
     /**
+     * {@link #ensureTopics}, waiting for Kafka as long as it takes: while the cluster cannot be
+     * reached, logs what it waits for and tries again, after 1 s, then twice as long each time, up
+     * to 10 s. A service started before its broker so starts when the broker does.
+     *
+     * @param attempt how long one attempt may take
+     * @return the names of the topics created
+     * @throws IllegalStateException when the thread is interrupted while waiting, or a topic cannot be created
+     */
+    public static List<String> awaitTopics(KafkaSettings kafka, Duration attempt) {
+        long delay = 1_000;
+        for (int n = 1; ; n++) {
+            try {
+                List<String> created = ensureTopics(kafka, attempt);
+                if (n > 1) {
+                    LOG.info("Kafka at '{}' answered after {} attempts", kafka.bootstrapServers(), n);
+                }
+                return created;
+            } catch (KafkaUnreachableException e) {
+                LOG.warn("Waiting for Kafka at '{}' to check and create the topics {} (attempt {}: {}); next try in {} s",
+                        kafka.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList(), n,
+                        e.getCause() == null ? e.getMessage() : e.getCause().toString(), delay / 1000.0);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka at '" + kafka.bootstrapServers() + "'", ie);
+                }
+                delay = Math.min(delay * 2, 10_000);
+            }
+        }
+    }
+
+    /** Kafka did not answer the admin client in time. */
+    public static final class KafkaUnreachableException extends IllegalStateException {
+        KafkaUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
      * Creates every missing Filmwire topic: compacted ones with {@code cleanup.policy=compact}.
      *
      * @return the names of the topics created
@@ -63,15 +103,16 @@ public final class TopicAdmin {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
                 } catch (TimeoutException e) {
-                    throw new IllegalStateException("topic '" + name + "' not created within " + timeout, e);
+                    throw new KafkaUnreachableException("topic '" + name + "' not created within " + timeout, e);
                 }
             });
             LOG.info("Created topics {} ({} partitions, replication factor {})", created, kafka.partitions(),
                     kafka.replicationFactor());
             return created;
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at '" + kafka.bootstrapServers()
-                    + "' to create topics: " + e.getMessage(), e);
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new KafkaUnreachableException("cannot reach Kafka at '" + kafka.bootstrapServers()
+                    + "' to create topics: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -75,6 +75,12 @@ class HealthTest {
             assertThat(health.threadFailed(new IllegalStateException("poison"))).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
             assertThat(health.replacements()).isEqualTo(1);
             assertThat(health.status().detail()).contains("1 thread replaced").contains("poison");
+            assertThat(health.status().alive()).as("one replaced thread is no failure yet").isTrue();
+            for (int i = 1; i < StreamsHealth.DYING_THREADS; i++) {
+                health.threadFailed(new IllegalStateException("poison again"));
+            }
+            assertThat(health.status().alive()).as("threads that keep dying are a health failure").isFalse();
+            assertThat(health.status().detail()).contains("keep dying");
         } finally {
             streams.close();
         }

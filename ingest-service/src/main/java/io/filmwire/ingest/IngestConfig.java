@@ -54,7 +54,7 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                     "Largest page accepted, in bytes (after decompression). Larger pages are refused: HTTP 413, a"
                             + " watched file to failed/, a feed item to pages.dlq.")
             .define(DELIVERY_TIMEOUT_MS, Type.INT, 10_000, Range.between(1_000, 600_000), Importance.MEDIUM,
-                    "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 503, a watched"
+                    "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 504 (outcome unknown, retry is safe), a watched"
                             + " file stays for the next scan, a feed item is tried again later.")
             .define(MAX_BLOCK_MS, Type.INT, 5_000, Range.between(100, 600_000), Importance.LOW,
                     "How long sending a page may block while Kafka's metadata is unknown or the send buffer is"

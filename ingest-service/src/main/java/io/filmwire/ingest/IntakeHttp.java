@@ -29,7 +29,11 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  * ({@code Content-Encoding: gzip}). Answers 202 {@code {"pageId", "partition", "offset"}} only
  * after Kafka acknowledged the write; 400 for malformed JSON or fields, 413 over
  * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 with
- * {@code Retry-After} while Kafka does not acknowledge (nothing was taken in: send it again), 401
+ * {@code Retry-After} when the page certainly was not handed to Kafka (nothing was taken in: send
+ * it again), 504 {@code {"error": "outcome_unknown", "pageId", "message"}} with {@code Retry-After}
+ * when Kafka did not answer in time after the page was handed over (it may or may not be written;
+ * sending the same page again is safe: the same page id and content is a refetch, no second film
+ * or change event), 401
  * or 403 without an operator's token when {@code http.auth.tokens} is set. Errors are JSON
  * {@code {"error", "message"}}, the message saying what to fix. Thread-safe.
  */
@@ -83,7 +87,16 @@ public final class IntakeHttp {
             answer.put("offset", meta.offset());
             HttpJson.send(exchange, 202, answer);
         } catch (ExecutionException e) {
-            if (PageIntake.isRetriable(e)) {
+            if (PageIntake.isRetriable(e) && !PageIntake.surelyNotWritten(e)) {
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                Map<String, Object> unknown = new LinkedHashMap<>();
+                unknown.put("error", "outcome_unknown");
+                unknown.put("pageId", page.pageId());
+                unknown.put("message", "Kafka did not answer in time (" + PageIntake.describe(e) + "): outcome unknown, "
+                        + "retry is safe (the same page again is recognised as a refetch); send it again in "
+                        + RETRY_AFTER_SECONDS + " s");
+                HttpJson.send(exchange, 504, unknown);
+            } else if (PageIntake.isRetriable(e)) {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
                 HttpJson.error(exchange, 503, "kafka_unavailable", "Kafka did not acknowledge the page ("
                         + PageIntake.describe(e) + "); nothing was taken in: send it again in " + RETRY_AFTER_SECONDS + " s");

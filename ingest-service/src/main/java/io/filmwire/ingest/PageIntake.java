@@ -121,9 +121,33 @@ public final class PageIntake implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            result.completeExceptionally(new NotSentException(e));
         }
         return result;
+    }
+
+    /** The producer refused a record before it was handed to Kafka: certainly not written. */
+    public static final class NotSentException extends org.apache.kafka.common.KafkaException {
+        NotSentException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * True when a failed send certainly wrote nothing: the producer refused the record before
+     * handing it to a broker (it threw, or it never learned where the topic lives within
+     * {@code ingest.max.block.ms}). A delivery timeout or an acknowledgement not awaited in time is
+     * not certain: the broker may have written the record; the answer is then "outcome unknown".
+     */
+    public static boolean surelyNotWritten(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof NotSentException) {
+            return true;
+        }
+        return e instanceof org.apache.kafka.common.errors.TimeoutException && e.getMessage() != null && e.getMessage().contains("not present in metadata");
     }
 
     /**

@@ -60,7 +60,7 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
     public void process(Record<String, byte[]> record) {
         String filmId = record.key();
         if (filmId == null) {
-            deadLetter(record, "a film record without a key (film id) cannot be published", null);
+            deadLetter(record, DlqEntry.Reason.NO_KEY, "a film record without a key (film id) cannot be published", null);
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -85,23 +85,23 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
         try {
             json = Json.mapper().readTree(record.value());
         } catch (IOException e) {
-            deadLetter(record, "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            deadLetter(record, DlqEntry.Reason.NOT_JSON, "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
             return;
         }
         List<String> violations = SchemaValidator.strict().violations(MessageSchema.FILM_RECORD, json);
         if (!violations.isEmpty()) {
-            deadLetter(record, "film record violates film-record.schema.json: " + String.join("; ", violations), null);
+            deadLetter(record, DlqEntry.Reason.INVALID, "film record violates film-record.schema.json: " + String.join("; ", violations), null);
             return;
         }
         FilmRecord film;
         try {
             film = Json.mapper().treeToValue(json, FilmRecord.class);
         } catch (IOException | RuntimeException e) {
-            deadLetter(record, "cannot read film record: " + e.getMessage(), e);
+            deadLetter(record, DlqEntry.Reason.INVALID, "cannot read film record: " + e.getMessage(), e);
             return;
         }
         if (!filmId.equals(film.id())) {
-            deadLetter(record, "key '" + filmId + "' is not the record's id '" + film.id() + "'", null);
+            deadLetter(record, DlqEntry.Reason.KEY_MISMATCH, "key '" + filmId + "' is not the record's id '" + film.id() + "'", null);
             return;
         }
         if (previous != null && film.version() <= previous.version()) {
@@ -170,12 +170,12 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
         return node.isNull() || (node.isContainerNode() && node.isEmpty());
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason, Throwable cause) {
+    private void deadLetter(Record<String, byte[]> record, DlqEntry.Reason code, String reason, Throwable cause) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                 : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
         LOG.warn("Film record '{}' at {} sent to the dead-letter topic (stage publish): {}", record.key(), at, reason);
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.PUBLISH, null, record.key(), record.value(), reason, cause, at,
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.PUBLISH, code, null, record.key(), record.value(), reason, cause, at,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         metrics.deadLetter(dead);
         context.forward(record.withKey(record.key() == null ? dead.id() : record.key())

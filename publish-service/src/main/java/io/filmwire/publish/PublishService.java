@@ -105,6 +105,8 @@ public final class PublishService implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // a record no serde can read or a processor's exception: pages.dlq (stage publish), go on
+        io.filmwire.common.DeadLetterHandler.install(props, io.filmwire.schema.DlqEntry.Stage.PUBLISH);
         Properties out = new Properties();
         out.putAll(props);
         return out;

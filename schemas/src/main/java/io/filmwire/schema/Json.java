@@ -1,9 +1,11 @@
 package io.filmwire.schema;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,12 +25,29 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    private static final ObjectReader STRICT = MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private Json() {
     }
 
     /** The shared mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A reader of input from outside (pages, overrides) that rejects an object naming the same key
+     * twice ({@code JsonParseException} "Duplicate field"): which of the two a reader keeps differs
+     * between parsers, so such input has no single meaning. Thread-safe.
+     */
+    public static ObjectReader strictReader() {
+        return STRICT;
+    }
+
+    /** True when {@code e} is the strict reader's complaint about a key named twice. */
+    public static boolean isDuplicateKey(Throwable e) {
+        return e instanceof com.fasterxml.jackson.core.JsonParseException && e.getMessage() != null
+                && e.getMessage().startsWith("Duplicate field");
     }
 
     /** One-line JSON of {@code value}. */

@@ -15,6 +15,10 @@ public final class RecordHeaders {
      * A tombstone carries the schema its topic's values follow.
      */
     public static final String SCHEMA = "filmwire.schema";
+    /** On a replayed record and on a dead letter of one: the id of the dead letter it replays. */
+    public static final String REPLAY_OF = "filmwire.replay.of";
+    /** On a replayed record and on a dead letter of one: how many replays led to it (1 for the first). */
+    public static final String REPLAYS = "filmwire.replays";
     /** Page id whose arrival produced this version. */
     public static final String CAUSE_PAGE = "filmwire.cause.page";
     /** URL of that page, when known. */

@@ -40,7 +40,7 @@ class JsonSerdeTest {
                 new ChangeEvent.Cause("p", "https://x.org/p", null), null, Samples.T);
         assertThat(roundTrip(Topics.FILMS_CHANGES, change)).isEqualTo(change);
 
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, "p", "p", new byte[] {(byte) 0xff, 0x00, 0x41},
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, "p", "p", new byte[] {(byte) 0xff, 0x00, 0x41},
                 "not JSON", new IllegalArgumentException("x"), new DlqEntry.Coordinates("pages.raw", 1, 7L), Samples.T);
         assertThat(roundTrip(Topics.PAGES_DLQ, dead)).isEqualTo(dead);
 
@@ -128,14 +128,32 @@ class JsonSerdeTest {
     @Test
     void dlqKeepsBinaryInputAsBase64AndTextAsText() {
         byte[] binary = {(byte) 0xc3, (byte) 0x28, 0x01};
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, binary, "r", null,
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, null, null, binary, "r", null,
                 DlqEntry.Coordinates.NONE, Samples.T);
         assertThat(dead.inputEncoding()).isEqualTo(DlqEntry.BASE64);
         assertThat(dead.inputBytes()).isEqualTo(binary);
 
-        DlqEntry text = DlqEntry.of(DlqEntry.Stage.VALIDATE, null, null, "héllo".getBytes(StandardCharsets.UTF_8),
+        DlqEntry text = DlqEntry.of(DlqEntry.Stage.VALIDATE, DlqEntry.Reason.INVALID, null, null, "héllo".getBytes(StandardCharsets.UTF_8),
                 "r", null, DlqEntry.Coordinates.NONE, Samples.T);
         assertThat(text.inputEncoding()).isEqualTo(DlqEntry.UTF8);
         assertThat(text.input()).isEqualTo("héllo");
+    }
+
+    @Test
+    void aDeadLetterOfATopicRecordKeepsItsCoordinatesAndABoundedPreview() {
+        byte[] big = "é".repeat(400_000).getBytes(StandardCharsets.UTF_8);
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "p", "p", big, "r", null,
+                new DlqEntry.Coordinates("pages.raw", 2, 77L), Samples.T);
+        assertThat(dead.truncated()).isTrue();
+        assertThat(dead.inputSize()).isEqualTo(big.length);
+        assertThat(dead.inputBytes().length).isLessThanOrEqualTo(DlqEntry.PREVIEW_BYTES);
+        assertThat(dead.input()).as("not cut inside a character").matches("é+");
+        assertThat(dead.inputOffset()).isEqualTo(77L);
+        assertThat(Json.write(dead).length()).isLessThan(2 * DlqEntry.PREVIEW_BYTES);
+
+        DlqEntry small = dead.trimmed(100);
+        assertThat(small.inputBytes().length).isLessThanOrEqualTo(100);
+        assertThat(small.inputSize()).isEqualTo(big.length);
+        assertThat(small.weight()).isLessThan(dead.weight());
     }
 }

@@ -52,7 +52,7 @@ class SchemaValidatorTest {
         ObjectNode page = (ObjectNode) Json.tree(Samples.page());
         page.put("contentType", "application/pdf");
         assertThat(validator.violations(MessageSchema.RAW_PAGE, page)).isNotEmpty();
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.PUBLISH, "p", "p", new byte[] {1}, "bad", null,
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.PUBLISH, DlqEntry.Reason.INVALID, "p", "p", new byte[] {1}, "bad", null,
                 DlqEntry.Coordinates.NONE, Samples.T);
         assertThat(validator.violations(MessageSchema.DLQ_ENTRY, dead)).isEmpty();
     }

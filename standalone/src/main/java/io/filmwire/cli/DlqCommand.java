@@ -38,7 +38,7 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Prints the latest dead letters, oldest first, one JSON object per line (the input whole).")
+            description = "Prints the latest dead letters, oldest first, one JSON object per line (at most 4 KiB of each input).")
     static final class List implements Callable<Integer> {
         @Mixin
         Connection connection;

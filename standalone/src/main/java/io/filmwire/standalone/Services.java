@@ -111,7 +111,8 @@ public final class Services implements AutoCloseable {
         }
         started.add(metrics);
         started.add(health);
-        TopicAdmin.ensureTopics(kafka, Duration.ofSeconds(30));
+        // a service started before its broker waits for it (saying so in the log) instead of exiting
+        TopicAdmin.awaitTopics(kafka, Duration.ofSeconds(10));
         if (parts.contains(Part.HTTP)) {
             // only a service that answers /health needs the probe (the demo and the benchmark do not)
             health.addKafka(kafka);

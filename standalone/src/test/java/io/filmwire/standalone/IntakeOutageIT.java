@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker stops while pages arrive by HTTP and in the watched folder, then comes back: every
- * page answered 202 or moved to processed/ is on pages.raw; every other one was refused with 503
- * (and Retry-After) or stayed in the folder until Kafka took it.
+ * page answered 202 or moved to processed/ is on pages.raw; every other one was answered 503 (never
+ * handed to Kafka: it is not on pages.raw) or 504 "outcome unknown, retry is safe" with its page id
+ * (both with Retry-After), or stayed in the folder until Kafka took it; a 504 page sent again
+ * makes no second film or change: the retry is a refetch.
  */
 class IntakeOutageIT {
 
@@ -49,7 +51,7 @@ class IntakeOutageIT {
     }
 
     /** What one POST got, and the phase (broker up, down, back) when the answer came. */
-    private record Outcome(String pageId, int status, String retryAfter, String phase) {
+    private record Outcome(String pageId, int status, String retryAfter, String phase, String body) {
     }
 
     @Test
@@ -75,12 +77,13 @@ class IntakeOutageIT {
                         HttpResponse<String> r = harness.post("/pages?url=" + url,
                                 ("<html><body>Outage page " + n + "</body></html>").getBytes(StandardCharsets.UTF_8),
                                 "Content-Type", "text/html");
-                        String pageId = r.statusCode() == 202 ? Json.mapper().readTree(r.body()).path("pageId").asText() : url;
+                        String pageId = r.statusCode() == 202 || r.statusCode() == 504
+                                ? Json.mapper().readTree(r.body()).path("pageId").asText() : url;
                         outcomes.add(new Outcome(pageId, r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
-                                phase.get()));
+                                phase.get(), r.body()));
                         Thread.sleep(50);
                     } catch (Exception e) {
-                        outcomes.add(new Outcome(url, -1, e.toString(), phase.get()));
+                        outcomes.add(new Outcome(url, -1, e.toString(), phase.get(), null));
                     }
                 }
             }, "sender-" + s);
@@ -94,7 +97,8 @@ class IntakeOutageIT {
         phase.set("down");
         harness.stopBroker();
         dropPages(drop, "during", 5);
-        Await.until(TIMEOUT, "a 503 while the broker is down", () -> count(outcomes, 503) >= SENDERS ? true : null);
+        Await.until(TIMEOUT, "a 503 or 504 while the broker is down", () ->
+                count(outcomes, 503) + count(outcomes, 504) >= SENDERS ? true : null);
         List<Path> waiting = pageFiles(drop);
         assertThat(waiting).as("files stay in the folder while Kafka does not acknowledge")
                 .extracting(p -> p.getFileName().toString()).contains("during-1.html", "during-5.html");
@@ -113,11 +117,17 @@ class IntakeOutageIT {
 
         Set<String> onKafka = harness.pagesRaw().stream().map(RawPage::pageId).collect(Collectors.toSet());
         List<Outcome> all = List.copyOf(outcomes);
-        assertThat(all).as("every request was answered 202 or 503").allSatisfy(o ->
-                assertThat(o.status()).as(o.toString()).isIn(202, 503));
-        assertThat(all).filteredOn(o -> o.status() == 503).allSatisfy(o -> {
+        assertThat(all).as("every request was answered 202, 503 or 504").allSatisfy(o ->
+                assertThat(o.status()).as(o.toString()).isIn(202, 503, 504));
+        assertThat(all).filteredOn(o -> o.status() == 503 || o.status() == 504).allSatisfy(o -> {
             assertThat(o.retryAfter()).isNotNull();
             assertThat(o.phase()).isNotEqualTo("up");
+        });
+        assertThat(all).filteredOn(o -> o.status() == 503).extracting(Outcome::pageId)
+                .as("a 503 says nothing was taken in: true").allSatisfy(id -> assertThat(onKafka).doesNotContain(id));
+        assertThat(all).filteredOn(o -> o.status() == 504).allSatisfy(o -> {
+            assertThat(o.pageId()).startsWith("https://films.example/outage/");
+            assertThat(o.body()).contains("outcome unknown, retry is safe");
         });
         assertThat(all).filteredOn(o -> o.status() == 202).extracting(Outcome::pageId)
                 .allSatisfy(id -> assertThat(onKafka).as("answered 202").contains(id));

@@ -52,7 +52,7 @@ class MetricsIT {
         Await.until(TIMEOUT, "published records and a dead letter in /metrics", () -> {
             String m = scrape(false);
             return value(m, "filmwire_publish_records_total", "change=\"created\"") >= 1
-                    && value(m, "filmwire_dead_letters_total", "stage=\"clean\"", "reason=\"too_large\"") >= 1 ? true : null;
+                    && value(m, "filmwire_dead_letters_total", "stage=\"clean\"", "reason=\"too-large\"") >= 1 ? true : null;
         });
     }
 
@@ -132,7 +132,7 @@ class MetricsIT {
     void deadLettersAreOneFamilyWithStageAndReason() {
         String m = scrape(false);
         assertThat(m).doesNotContain("filmwire_ingest_dead_letters").doesNotContain("service=\"");
-        assertThat(value(m, "filmwire_dead_letters_total", "stage=\"clean\"", "reason=\"too_large\"")).isEqualTo(1.0);
+        assertThat(value(m, "filmwire_dead_letters_total", "stage=\"clean\"", "reason=\"too-large\"")).isEqualTo(1.0);
         assertThat(value(m, "filmwire_dead_letters_total", "stage=\"publish\"")).isZero();
         assertThat(value(m, "filmwire_pages_received_total", "source=\"http\"")).isEqualTo(3.0);
     }

@@ -102,7 +102,8 @@ class OpsIT {
 
     @Test
     void aDeadLetterIsListedAndItsReplayPutsTheSameInputBackOnItsTopic() throws Exception {
-        String tooLong = film("Overlong Page", 90, "words ".repeat(1200));
+        // over the 16 KiB a dead letter keeps: the entry holds a preview, the replay reads the whole back
+        String tooLong = film("Overlong Page", 90, "words ".repeat(4000));
         HttpResponse<String> accepted = send("POST", "/pages?url=https://ops.example/long", "text/html", tooLong);
         assertThat(accepted.statusCode()).isEqualTo(202);
 
@@ -126,12 +127,72 @@ class OpsIT {
         List<ConsumerRecord<String, byte[]>> raw = TopicReader.readToEnd(standalone.kafka(), Topics.PAGES_RAW.name());
         ConsumerRecord<String, byte[]> copy = raw.stream()
                 .filter(r -> id.equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER))).findFirst().orElseThrow();
-        assertThat(new DeadLetters(standalone.kafka()).find(id).orElseThrow().inputBytes()).isEqualTo(copy.value());
+        io.filmwire.schema.DlqEntry entry = new DeadLetters(standalone.kafka()).find(id).orElseThrow();
+        assertThat(entry.truncated()).as("a preview, not a copy of the input").isTrue();
+        assertThat(entry.inputBytes().length).isLessThanOrEqualTo(io.filmwire.schema.DlqEntry.PREVIEW_BYTES);
+        ConsumerRecord<String, byte[]> original = raw.stream().filter(r -> r.partition() == entry.inputPartition()
+                && r.offset() == entry.inputOffset()).findFirst().orElseThrow();
+        assertThat(copy.value()).as("the whole input, read back from its coordinates").isEqualTo(original.value());
+        assertThat(copy.value().length).isEqualTo(entry.inputSize().intValue());
         assertThat(RecordHeaders.text(copy.headers(), RecordHeaders.SCHEMA)).isEqualTo(Topics.schemaHeader(Topics.PAGES_RAW.name()));
         // still too long: the pipeline sends it back to the dead letters, a second time
         Await.until(TIMEOUT, "the replayed page dead-lettered again", () -> new DeadLetters(standalone.kafka()).latest(100)
                 .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= 2 ? true : null);
+        // the same failure again and again: each replay of the last dead letter makes a new one, up to the limit
+        for (int n = 2; n <= DeadLetters.MAX_REPLAYS; n++) {
+            int entries = n + 1;
+            assertThat(send("POST", "/api/dlq/" + newestOf("https://ops.example/long").id() + "/replay", "application/json",
+                    "{}").statusCode()).isEqualTo(202);
+            Await.until(TIMEOUT, entries + " dead letters of the page", () -> new DeadLetters(standalone.kafka()).latest(100)
+                    .stream().filter(e -> "https://ops.example/long".equals(e.pageId())).count() >= entries ? true : null);
+        }
+        HttpResponse<String> refused = send("POST", "/api/dlq/" + newestOf("https://ops.example/long").id() + "/replay",
+                "application/json", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("at most " + DeadLetters.MAX_REPLAYS + " replays");
         assertThat(send("POST", "/api/dlq/no-such-id/replay", "application/json", "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadOverrideIsFilteredByStageAndCodeAndReplaysToFilmsOverridesAloneOrInBulk() throws Exception {
+        String filmId = "film-bad-override-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                standalone.kafka().clientProperties(Map.of("acks", "all")), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.FILMS_OVERRIDES.name(), filmId,
+                    "{\"filmId\": \"x\", \"filmId\": \"y\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+        JsonNode dead = Await.until(TIMEOUT, "the override on /api/dlq?stage=reconcile", () -> {
+            JsonNode list = poll("/api/dlq?stage=reconcile&code=duplicate-key");
+            for (JsonNode e : list == null ? Json.mapper().createArrayNode() : list.path("entries")) {
+                if (e.path("inputTopic").asText().endsWith("overrides-in-repartition")) {
+                    return e;
+                }
+            }
+            return null;
+        });
+        assertThat(dead.path("code").asText()).isEqualTo("duplicate-key");
+        assertThat(poll("/api/dlq?stage=clean&code=duplicate-key").path("entries")).isEmpty();
+
+        HttpResponse<String> replayed = send("POST", "/api/dlq/" + dead.path("id").asText() + "/replay", "application/json", "{}");
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(Json.mapper().readTree(replayed.body()).path("topic").asText()).as("back to the stage it failed at")
+                .isEqualTo(Topics.FILMS_OVERRIDES.name());
+
+        assertThat(send("POST", "/api/dlq-replay", "application/json", "{}").statusCode()).as("no filter").isEqualTo(400);
+        HttpResponse<String> bulk = send("POST", "/api/dlq-replay?stage=reconcile&code=duplicate-key", "application/json", "{}");
+        assertThat(bulk.statusCode()).isEqualTo(202);
+        assertThat(Json.mapper().readTree(bulk.body()).path("count").asInt()).isGreaterThanOrEqualTo(1);
+        List<ConsumerRecord<String, byte[]>> overrides = TopicReader.readToEnd(standalone.kafka(), Topics.FILMS_OVERRIDES.name());
+        assertThat(overrides).filteredOn(r -> filmId.equals(r.key())
+                        && dead.path("id").asText().equals(RecordHeaders.text(r.headers(), DeadLetters.REPLAY_HEADER)))
+                .as("the single and the bulk replay, each linked to the original").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private io.filmwire.schema.DlqEntry newestOf(String pageId) {
+        List<io.filmwire.schema.DlqEntry> all = new DeadLetters(standalone.kafka()).latest(100).stream()
+                .filter(e -> pageId.equals(e.pageId())).toList();
+        return all.get(all.size() - 1);
     }
 
     @Test

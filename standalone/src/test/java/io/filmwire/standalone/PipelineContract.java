@@ -142,6 +142,43 @@ abstract class PipelineContract {
     }
 
     @Test
+    void garbageOnTheInternalDigestTopicIsADeadLetterAndReconciliationGoesOn() throws Exception {
+        String digests = io.filmwire.enrich.streams.EnrichConfig.from(services().settings(), java.nio.file.Path.of("unused"))
+                .applicationId() + "-" + io.filmwire.enrich.streams.EnrichTopology.DIGESTS_REPARTITION + "-repartition";
+        assertGarbageIsDeadLetteredAndPagesFlow(digests, "dedup", "unreadable");
+    }
+
+    @Test
+    void garbageOnFilmOverridesIsADeadLetterAndReconciliationGoesOn() throws Exception {
+        assertGarbageIsDeadLetteredAndPagesFlow(Topics.FILMS_OVERRIDES.name(), "reconcile", "not-json");
+    }
+
+    /** Writes garbage to {@code topic}, then a page: the garbage is on pages.dlq with its code, the page is reconciled. */
+    private void assertGarbageIsDeadLetteredAndPagesFlow(String topic, String stage, String code) throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                services().kafka().clientProperties(Map.of("acks", "all")), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, new byte[] {'{', 0x02, (byte) 0xfd, 'x'})).get();
+        }
+        String title = "After Garbage " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/pages", "text/html", moviePage(title, 2004, "Cy Example")).statusCode()).isEqualTo(202);
+
+        DlqEntry dead = Await.until(TIMEOUT, "the garbage of '" + topic + "' on pages.dlq", () ->
+                TopicReader.readToEnd(services().kafka(), Topics.PAGES_DLQ.name()).stream()
+                        .filter(r -> key.equals(r.key()))
+                        .map(r -> Topics.PAGES_DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                        .findFirst().orElse(null));
+        assertThat(dead.stage()).isEqualTo(stage);
+        assertThat(dead.code()).isEqualTo(code);
+        assertThat(dead.inputTopic()).as("the coordinates of the record read").isNotNull();
+        assertThat(dead.inputPartition()).isNotNull();
+        assertThat(dead.inputOffset()).isNotNull();
+        assertThat(dead.inputBytes()).containsExactly('{', 0x02, (byte) 0xfd, 'x');
+        assertThat(awaitRecord(title).year()).isEqualTo(2004);
+        assertThat(services().health().alive()).as("health after the poison").isTrue();
+    }
+
+    @Test
     void healthAndMetricsAnswer() throws Exception {
         HttpResponse<String> health = Await.until(TIMEOUT, "a healthy /health", () -> {
             try {

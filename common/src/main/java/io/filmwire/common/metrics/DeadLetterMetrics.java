@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The one family of dead-letter counters, {@code filmwire_dead_letters_total{stage, reason}}, fed
- * by every service that writes to pages.dlq. The reason label is a short code with few values:
- * {@link #reasonCode} maps an entry's reason text to it, in this one place (when entries carry a
- * code of their own, it is read here instead).
+ * by every service that writes to pages.dlq. The reason label is the entry's stable code
+ * ({@link DlqEntry.Reason}: {@code not-json}, {@code too-large}, ...); an entry without one (written
+ * before codes existed) gets a code from its reason text, in {@link #reasonCode}.
  */
 public final class DeadLetterMetrics {
 
@@ -23,21 +23,21 @@ public final class DeadLetterMetrics {
     /** Reason-text beginnings (lower case) and their codes, tried in order. */
     private static final List<Map.Entry<String, String>> RULES = List.of(
             Map.entry("empty message", "empty"),
-            Map.entry("not json", "not_json"),
-            Map.entry("not a json object", "not_json"),
-            Map.entry("not valid film overrides json", "not_json"),
+            Map.entry("not json", "not-json"),
+            Map.entry("not a json object", "not-json"),
+            Map.entry("not valid film overrides json", "not-json"),
             Map.entry("not a valid raw page", "invalid"),
             Map.entry("not valid film overrides", "invalid"),
             Map.entry("film record violates", "invalid"),
-            Map.entry("page too large", "too_large"),
-            Map.entry("cannot clean", "clean_failed"),
-            Map.entry("cannot extract", "extract_failed"),
-            Map.entry("cannot apply", "apply_failed"),
+            Map.entry("page too large", "too-large"),
+            Map.entry("cannot clean", "processing-failed"),
+            Map.entry("cannot extract", "processing-failed"),
+            Map.entry("cannot apply", "processing-failed"),
             Map.entry("cannot read", "unreadable"),
-            Map.entry("a film record without a key", "no_key"),
-            Map.entry("an override message needs a key", "no_key"),
-            Map.entry("key '", "key_mismatch"),
-            Map.entry("feed item not taken in", "feed_item_failed"));
+            Map.entry("a film record without a key", "no-key"),
+            Map.entry("an override message needs a key", "no-key"),
+            Map.entry("key '", "key-mismatch"),
+            Map.entry("feed item not taken in", "not-taken-in"));
 
     private final MeterRegistry registry;
 
@@ -62,6 +62,9 @@ public final class DeadLetterMetrics {
 
     /** The short code of why {@code entry} was dead-lettered: one of a few values, {@value #OTHER} when unknown. */
     public static String reasonCode(DlqEntry entry) {
+        if (entry.code() != null && !entry.code().isBlank()) {
+            return entry.code();
+        }
         String reason = entry.reason() == null ? "" : entry.reason().strip().toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> rule : RULES) {
             if (reason.startsWith(rule.getKey())) {

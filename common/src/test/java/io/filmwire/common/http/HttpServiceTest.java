@@ -41,6 +41,8 @@ class HttpServiceTest {
                     bodyBytesRead.addAndGet(body.length);
                     HttpJson.send(ex, 202, Map.of("bytes", body.length));
                 })
+                // answers without reading the body, as a refused write does
+                .add("POST", "/refused", Access.OPEN, (ex, p) -> HttpJson.error(ex, 401, "unauthorized", "no token"))
                 .add("GET", "/health", Access.OPEN, (ex, p) -> HttpJson.send(ex, 200, Map.of("status", "UP")));
         Router health = new Router().add("GET", "/health", Access.OPEN, (ex, p) -> HttpJson.send(ex, 200, Map.of("status", "UP")));
         server = HttpService.start(HttpConfig.from(Settings.of(all)), router, health);
@@ -86,7 +88,7 @@ class HttpServiceTest {
     private int health(int port) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
@@ -132,5 +134,36 @@ class HttpServiceTest {
         idle2.close();
         Thread.sleep(200);
         assertThat(health(server.port())).as("connections freed, the client is served again").isEqualTo(200);
+    }
+
+    @Test
+    void connectionsClosedByEitherSideAreNoLongerCountedAgainstTheClient() throws Exception {
+        start(Map.of(HttpConfig.MAX_CONNECTIONS_PER_CLIENT, "3", HttpConfig.MAX_BODY_BYTES, "4096"));
+        for (int i = 0; i < 12; i++) {
+            // the server ends this one (an oversized body), the client the next
+            try (Socket refused = open(server.port())) {
+                assertThat(exchange(refused, "POST /pages HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\n"
+                        + "Content-Length: 100000000\r\n\r\n")).as("connection %d", 2 * i).startsWith("HTTP/1.1 413");
+                // the answer's body, then the end of the connection
+                assertThat(refused.getInputStream().readAllBytes().length).isLessThan(4096);
+            }
+            try (Socket served = open(server.port())) {
+                assertThat(exchange(served, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")).as("connection %d", 2 * i + 1)
+                        .startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
+    void refusedWritesOfOneHttpClientDoNotUseUpItsConnections() throws Exception {
+        start(Map.of(HttpConfig.MAX_CONNECTIONS_PER_CLIENT, "3"));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/refused"))
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString("<p>" + "x".repeat(500) + "</p>")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("request %d: %s", i, r.body()).isEqualTo(401);
+        }
     }
 }

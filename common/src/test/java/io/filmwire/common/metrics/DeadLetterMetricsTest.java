@@ -10,23 +10,33 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterMetricsTest {
 
+    /** An entry without a code, as written before codes existed. */
     private static DlqEntry entry(DlqEntry.Stage stage, String reason) {
-        return DlqEntry.of(stage, "p", "k", "x".getBytes(StandardCharsets.UTF_8), reason, null,
+        DlqEntry e = DlqEntry.of(stage, DlqEntry.Reason.INVALID, "p", "k", "x".getBytes(StandardCharsets.UTF_8), reason, null,
                 DlqEntry.Coordinates.NONE, Instant.EPOCH);
+        return new DlqEntry(e.id(), e.pageId(), e.stage(), e.reason(), null, e.error(), e.input(), e.inputEncoding(),
+                e.inputTopic(), e.inputKey(), e.inputPartition(), e.inputOffset(), e.inputSize(), e.inputTruncated(), e.time());
+    }
+
+    @Test
+    void anEntrysOwnCodeIsTheLabel() {
+        DlqEntry coded = DlqEntry.of(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "p", "k", new byte[1], "anything",
+                null, DlqEntry.Coordinates.NONE, Instant.EPOCH);
+        assertThat(DeadLetterMetrics.reasonCode(coded)).isEqualTo("too-large");
     }
 
     @Test
     void theReasonsTheStagesWriteMapToShortCodes() {
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.CLEAN,
-                "page too large: 7000 characters, over the limit of 4000 (enrich.max.page.chars)"))).isEqualTo("too_large");
+                "page too large: 7000 characters, over the limit of 4000 (enrich.max.page.chars)"))).isEqualTo("too-large");
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.VALIDATE, "not JSON: Unexpected character")))
-                .isEqualTo("not_json");
+                .isEqualTo("not-json");
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.VALIDATE, "not a valid raw page: body is missing")))
                 .isEqualTo("invalid");
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.PUBLISH, "key 'a' is not the record's id 'b'")))
-                .isEqualTo("key_mismatch");
+                .isEqualTo("key-mismatch");
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.INGEST, "feed item not taken in: 404")))
-                .isEqualTo("feed_item_failed");
+                .isEqualTo("not-taken-in");
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.EXTRACT, "something nobody wrote a rule for")))
                 .isEqualTo(DeadLetterMetrics.OTHER);
         assertThat(DeadLetterMetrics.reasonCode(entry(DlqEntry.Stage.EXTRACT, null))).isEqualTo(DeadLetterMetrics.OTHER);
@@ -41,9 +51,9 @@ class DeadLetterMetricsTest {
         metrics.count(entry(DlqEntry.Stage.CLEAN, "page too large: 10 characters"));
         metrics.count(entry(DlqEntry.Stage.VALIDATE, "not JSON: x"));
 
-        assertThat(registry.get(DeadLetterMetrics.NAME).tags("stage", "clean", "reason", "too_large").counter().count())
+        assertThat(registry.get(DeadLetterMetrics.NAME).tags("stage", "clean", "reason", "too-large").counter().count())
                 .isEqualTo(2.0);
-        assertThat(registry.get(DeadLetterMetrics.NAME).tags("stage", "validate", "reason", "not_json").counter().count())
+        assertThat(registry.get(DeadLetterMetrics.NAME).tags("stage", "validate", "reason", "not-json").counter().count())
                 .isEqualTo(1.0);
         assertThat(registry.get(DeadLetterMetrics.NAME).tags("stage", "publish", "reason", "other").counter().count())
                 .isZero();

@@ -19,9 +19,13 @@ import java.util.Set;
  *       smallest id).</li>
  *   <li>Otherwise {@code new}, or {@code update} when the page id was seen before.</li>
  * </ol>
- * Rule 2 applies only to articles of at least {@value #MIN_CHARS} letters and digits: shorter ones
- * are mostly site template (the IMDb full-credits pages of the real set keep 160-250 characters that
- * differ only in the film's title), too little text to tell a copy from a sibling page.
+ * Rule 2 compares on similarity only articles of at least {@value #MIN_CHARS} letters and digits:
+ * shorter ones are mostly site template (the IMDb full-credits pages of the real set keep 160-250
+ * characters that differ only in the film's title), too little text to tell a near-copy from a
+ * sibling page. A shorter article is still a duplicate of a kept page with exactly its text (the
+ * same fingerprint of the folded text, so other ads, navigation, spacing and entities do not count)
+ * and the same extracted facts: an exact copy whatever its length, while two films of one site,
+ * whose texts or facts differ at least in the title, are never linked.
  *
  * <p>Candidates come from the index by lookup keys: the fingerprint and {@value #BANDS} bands of
  * {@value #ROWS} MinHash rows. Two texts of similarity 0.6 share a band with probability 0.99, of
@@ -63,6 +67,9 @@ public final class Deduplicator {
     public Verdict judge(PageSignature page, DedupIndex index) {
         Objects.requireNonNull(page, "page");
         PageSignature previous = index.latest(page.pageId());
+        if (previous != null && page.fetchedBefore(previous)) {
+            return new Verdict(page.pageId(), Verdict.Kind.STALE, null, null, false);
+        }
         if (previous != null && previous.text().fingerprint().equals(page.text().fingerprint())
                 && Objects.equals(previous.factsHash(), page.factsHash())) {
             index.rememberPage(page.withDuplicateOf(previous.duplicateOf()));
@@ -78,6 +85,8 @@ public final class Deduplicator {
         index.rememberPage(page);
         if (page.text().chars() >= MIN_CHARS) {
             index.rememberKeys(page.pageId(), lookupKeys(page.text()), page.seenAt());
+        } else if (page.text().chars() > 0) {
+            index.rememberKeys(page.pageId(), List.of(fingerprintKey(page.text())), page.seenAt());
         }
         return new Verdict(page.pageId(), previous == null ? Verdict.Kind.NEW : Verdict.Kind.UPDATE, null,
                 best == null ? null : best.similarity(), false);
@@ -86,7 +95,7 @@ public final class Deduplicator {
     /** The lookup keys of a sketch: its fingerprint and its band keys. */
     static List<String> lookupKeys(TextSketch text) {
         List<String> keys = new ArrayList<>(BANDS + 1);
-        keys.add("f:" + text.fingerprint());
+        keys.add(fingerprintKey(text));
         long[] bands = text.bandKeys(BANDS);
         for (int i = 0; i < bands.length; i++) {
             keys.add("b" + i + ":" + Long.toHexString(bands[i]));
@@ -94,13 +103,41 @@ public final class Deduplicator {
         return keys;
     }
 
+    private static String fingerprintKey(TextSketch text) {
+        return "f:" + text.fingerprint();
+    }
+
     private record Match(PageSignature page, double similarity) {
+    }
+
+    /** A kept page with exactly the short text and the facts of {@code page}, or null. */
+    private static Match exactCopy(PageSignature page, DedupIndex index) {
+        if (page.text().chars() == 0) {
+            return null;
+        }
+        Match best = null;
+        int taken = 0;
+        for (String id : index.pagesWithKey(fingerprintKey(page.text()))) {
+            if (taken++ >= MAX_CANDIDATES_PER_KEY) {
+                break;
+            }
+            PageSignature other = id.equals(page.pageId()) ? null : index.latest(id);
+            if (other == null || other.duplicateOf() != null
+                    || !other.text().fingerprint().equals(page.text().fingerprint())
+                    || !Objects.equals(other.factsHash(), page.factsHash())) {
+                continue;
+            }
+            if (best == null || isBetter(1.0, other, best)) {
+                best = new Match(other, 1.0);
+            }
+        }
+        return best;
     }
 
     /** The kept page most similar to {@code page} among the candidates of its lookup keys, or null. */
     private static Match mostSimilar(PageSignature page, DedupIndex index) {
         if (page.text().chars() < MIN_CHARS) {
-            return null;
+            return exactCopy(page, index);
         }
         Set<String> candidates = new LinkedHashSet<>();
         for (String key : lookupKeys(page.text())) {

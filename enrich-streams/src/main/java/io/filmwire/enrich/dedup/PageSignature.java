@@ -19,9 +19,15 @@ import java.util.Objects;
  * @param text        sketch of its article text
  * @param factsHash   hash of its extracted works, fetch times left out
  * @param duplicateOf the page it was judged a copy of, or null when its content was kept
+ * @param fetchedAt   when this version of the page was fetched (its raw page's fetchedAt, else
+ *                    receivedAt), which orders the versions of a page; null when unknown
  */
 public record PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash,
-                            String duplicateOf) {
+                            String duplicateOf, Instant fetchedAt) {
+
+    public PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash, String duplicateOf) {
+        this(pageId, url, seenAt, text, factsHash, duplicateOf, null);
+    }
 
     public PageSignature {
         Objects.requireNonNull(pageId, "pageId");
@@ -36,7 +42,17 @@ public record PageSignature(String pageId, String url, Instant seenAt, TextSketc
 
     /** This signature, judged a copy of {@code original} (null: kept). */
     public PageSignature withDuplicateOf(String original) {
-        return new PageSignature(pageId, url, seenAt, text, factsHash, original);
+        return new PageSignature(pageId, url, seenAt, text, factsHash, original, fetchedAt);
+    }
+
+    /** This signature, of the version fetched at {@code time}. */
+    public PageSignature withFetchedAt(Instant time) {
+        return new PageSignature(pageId, url, seenAt, text, factsHash, duplicateOf, time);
+    }
+
+    /** True when this version was fetched before {@code newer} (both times known): an older version. */
+    public boolean fetchedBefore(PageSignature newer) {
+        return fetchedAt != null && newer.fetchedAt != null && fetchedAt.isBefore(newer.fetchedAt);
     }
 
     /** Hash of what the mentions say, without when the page was fetched. */

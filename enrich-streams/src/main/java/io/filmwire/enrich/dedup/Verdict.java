@@ -23,7 +23,12 @@ public record Verdict(String pageId, Kind kind, String duplicateOf, Double simil
         /** The same page again with the same text and facts: nothing to do. */
         REFETCH,
         /** A copy of another page's article (same or nearly the same text): its works are not used. */
-        DUPLICATE;
+        DUPLICATE,
+        /**
+         * A version of a page fetched before the version already taken (a late or replayed old
+         * version): dropped, so it never rolls the page's films back.
+         */
+        STALE;
 
         /** The kind's name in metrics and messages. */
         public String id() {

@@ -51,7 +51,7 @@ public final class PageAnalyzer {
             doc = parse(raw);
             clean = doc != null ? cleaner.clean(raw, doc) : cleaner.cleanText(raw);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new PageProcessingException(Stage.CLEAN, "cannot clean page: " + e, e);
+            throw new PageProcessingException(Stage.CLEAN, io.filmwire.schema.DlqEntry.Reason.PROCESSING_FAILED, "cannot clean page: " + e, e);
         }
         List<FilmMention> mentions;
         try {
@@ -59,7 +59,7 @@ public final class PageAnalyzer {
             SiteProfile profile = signals.siteKey() == null ? null : profiles.observe(signals.observation(receivedAt(raw)));
             mentions = extractor.extract(new PageContext(raw, doc, clean, signals, profile));
         } catch (RuntimeException | StackOverflowError e) {
-            throw new PageProcessingException(Stage.EXTRACT, "cannot extract films: " + e, e);
+            throw new PageProcessingException(Stage.EXTRACT, io.filmwire.schema.DlqEntry.Reason.PROCESSING_FAILED, "cannot extract films: " + e, e);
         }
         return new AnalyzedPage(clean, mentions);
     }

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class AnalyzeProcessor implements Processor<String, byte[], String, Routed<AnalyzedPage>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeProcessor.class);
+    /** Header on analysed pages (and so on pages.clean): when the page was fetched, which orders its versions. */
+    static final String FETCHED_AT_HEADER = "filmwire.fetched.at";
 
     private final RawPageReader reader = new RawPageReader();
     private final PageAnalyzer analyzer;
@@ -57,23 +59,27 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
     public void process(Record<String, byte[]> record) {
         String pageId = record.key();
         try {
-            RawPage raw = reader.read(record.value());
+            RawPage raw = reader.read(record.key(), record.value());
             pageId = raw.pageId();
             metrics.received(raw.source());
             if (raw.body().length() > maxPageChars) {
-                throw new PageProcessingException(DlqEntry.Stage.CLEAN, "page too large: " + raw.body().length()
+                throw new PageProcessingException(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
             long start = System.nanoTime();
             AnalyzedPage page = analyzer.analyze(raw, profiles);
             metrics.pageAnalyzed(page.mentions().size(), System.nanoTime() - start);
-            context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)));
+            java.time.Instant fetched = raw.fetchedAt() != null ? raw.fetchedAt() : raw.receivedAt();
+            org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders(
+                    record.headers().toArray());
+            io.filmwire.schema.RecordHeaders.set(headers, FETCHED_AT_HEADER, fetched == null ? null : fetched.toString());
+            context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)).withHeaders(headers));
         } catch (PageProcessingException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
             DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                     : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
             LOG.warn("Page '{}' at {} sent to the dead-letter topic (stage {}): {}", pageId, at, e.stage().id(), e.getMessage());
-            DlqEntry dead = DlqEntry.of(e.stage(), pageId, record.key(), record.value(), e.getMessage(),
+            DlqEntry dead = DlqEntry.of(e.stage(), e.code(), pageId, record.key(), record.value(), e.getMessage(),
                     e.getCause(), at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
             metrics.deadLetter(dead);
             context.forward(record.withKey(pageId == null ? dead.id() : pageId).withValue(new Routed.Dead<>(dead)));

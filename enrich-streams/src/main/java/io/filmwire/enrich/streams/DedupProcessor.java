@@ -51,6 +51,8 @@ final class DedupProcessor implements Processor<String, PageDigest, String, Page
         switch (verdict.kind()) {
             case NEW, UPDATE -> context.forward(record);
             case REFETCH -> LOG.debug("Page '{}' fetched again unchanged; nothing to do", verdict.pageId());
+            case STALE -> LOG.info("Page '{}' fetched at {} is older than the version already taken; dropped, so it "
+                    + "cannot roll its films back", verdict.pageId(), digest.signature().fetchedAt());
             case DUPLICATE -> {
                 LOG.info("Page '{}' is a copy of '{}' (similarity {}); its works are not used{}", verdict.pageId(),
                         verdict.duplicateOf(), String.format(java.util.Locale.ROOT, "%.2f", verdict.similarity()),

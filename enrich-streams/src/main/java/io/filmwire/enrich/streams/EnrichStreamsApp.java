@@ -1,8 +1,10 @@
 package io.filmwire.enrich.streams;
 
+import io.filmwire.common.DeadLetterHandler;
 import io.filmwire.common.Health;
 import io.filmwire.common.StreamsHealth;
 import io.filmwire.enrich.page.Analyzers;
+import io.filmwire.schema.DlqEntry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -50,6 +52,8 @@ public final class EnrichStreamsApp implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // a record no serde can read (any topic, internal ones included) or a processor's exception: pages.dlq, go on
+        DeadLetterHandler.install(props, DlqEntry.Stage.RECONCILE);
         Properties out = new Properties();
         out.putAll(props);
         return out;

@@ -176,7 +176,9 @@ public final class EnrichTopology {
 
         @Override
         public void process(FixedKeyRecord<String, AnalyzedPage> record) {
-            context.forward(record.withValue(PageDigest.of(record.value(), Instant.ofEpochMilli(record.timestamp()))));
+            String fetched = io.filmwire.schema.RecordHeaders.text(record.headers(), AnalyzeProcessor.FETCHED_AT_HEADER);
+            context.forward(record.withValue(PageDigest.of(record.value(), Instant.ofEpochMilli(record.timestamp()))
+                    .fetchedAt(fetched == null ? null : Instant.parse(fetched))));
         }
     }
 

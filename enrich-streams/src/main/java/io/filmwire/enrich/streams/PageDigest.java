@@ -24,6 +24,11 @@ public record PageDigest(PageSignature signature, List<FilmMention> mentions) {
                 page.mentions()), page.mentions());
     }
 
+    /** This digest, of the page version fetched at {@code fetchedAt} (null: unknown). */
+    public PageDigest fetchedAt(Instant fetchedAt) {
+        return new PageDigest(signature.withFetchedAt(fetchedAt), mentions);
+    }
+
     /** The page id. */
     public String pageId() {
         return signature.pageId();

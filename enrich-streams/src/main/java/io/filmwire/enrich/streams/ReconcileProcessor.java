@@ -67,16 +67,17 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
     }
 
     /** Sends {@code input} to the dead-letter topic with {@code reason}. */
-    void deadLetter(Record<String, ?> input, String pageId, byte[] bytes, String reason, Throwable cause) {
+    void deadLetter(Record<String, ?> input, String pageId, byte[] bytes, DlqEntry.Reason code, String reason,
+                    Throwable cause) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                 : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
         LOG.warn("Input '{}' at {} sent to the dead-letter topic (stage reconcile): {}", input.key(), at, reason);
-        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, pageId, input.key(), bytes, reason, cause, at,
+        DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, code, pageId, input.key(), bytes, reason, cause, at,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         metrics.deadLetter(dead);
         context.forward(new Record<String, Routed<FilmRecord>>(input.key() == null ? dead.id() : input.key(),
-                new Routed.Dead<>(dead), input.timestamp()));
+                new Routed.Dead<>(dead), input.timestamp(), input.headers()));
     }
 
     /** Kept pages: their works replace what the page said before. */
@@ -98,7 +99,7 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
                         Instant.ofEpochMilli(record.timestamp()), state);
             } catch (RuntimeException e) {
                 deadLetter(record, digest.pageId(), Json.write(digest).getBytes(StandardCharsets.UTF_8),
-                        "cannot reconcile the works of page '" + digest.pageId() + "': " + e, e);
+                        DlqEntry.Reason.PROCESSING_FAILED, "cannot reconcile the works of page '" + digest.pageId() + "': " + e, e);
                 return;
             }
             emit(record, result);
@@ -116,26 +117,27 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
         public void process(Record<String, byte[]> record) {
             String filmId = record.key();
             if (filmId == null || filmId.isBlank()) {
-                deadLetter(record, null, record.value(), "an override message needs a key: the film id", null);
+                deadLetter(record, null, record.value(), DlqEntry.Reason.NO_KEY, "an override message needs a key: the film id", null);
                 return;
             }
             FilmOverrides overrides = null;
             if (record.value() != null) {
                 try {
-                    var json = Json.mapper().readTree(record.value());
+                    var json = Json.strictReader().readTree(record.value());
                     List<String> violations = SchemaValidator.get().violations(MessageSchema.FILM_OVERRIDES, json);
                     if (!violations.isEmpty()) {
-                        deadLetter(record, null, record.value(), "not valid film overrides: " + String.join("; ", violations), null);
+                        deadLetter(record, null, record.value(), DlqEntry.Reason.INVALID, "not valid film overrides: " + String.join("; ", violations), null);
                         return;
                     }
                     overrides = Json.mapper().treeToValue(json, FilmOverrides.class);
                 } catch (IOException | RuntimeException e) {
-                    deadLetter(record, null, record.value(), "not valid film overrides JSON: "
+                    deadLetter(record, null, record.value(),
+                            Json.isDuplicateKey(e) ? DlqEntry.Reason.DUPLICATE_KEY : DlqEntry.Reason.NOT_JSON, "not valid film overrides JSON: "
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
                     return;
                 }
                 if (!filmId.equals(overrides.filmId())) {
-                    deadLetter(record, null, record.value(), "key '" + filmId + "' is not the overrides' filmId '"
+                    deadLetter(record, null, record.value(), DlqEntry.Reason.KEY_MISMATCH, "key '" + filmId + "' is not the overrides' filmId '"
                             + overrides.filmId() + "'", null);
                     return;
                 }
@@ -144,7 +146,7 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
             try {
                 result = reconciler.applyOverrides(filmId, overrides, Instant.ofEpochMilli(record.timestamp()), state);
             } catch (RuntimeException e) {
-                deadLetter(record, null, record.value(), "cannot apply the overrides of film '" + filmId + "': " + e, e);
+                deadLetter(record, null, record.value(), DlqEntry.Reason.PROCESSING_FAILED, "cannot apply the overrides of film '" + filmId + "': " + e, e);
                 return;
             }
             LOG.info("Overrides of film '{}' now set {} ({} record(s) changed)", filmId,

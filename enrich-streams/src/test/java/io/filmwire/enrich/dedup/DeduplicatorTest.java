@@ -77,15 +77,22 @@ class DeduplicatorTest {
     }
 
     @Test
-    void shortArticlesAreNeverDuplicatesOfOtherPages() {
+    void aShortArticleIsADuplicateOnlyOfAnExactCopyWithTheSameFacts() {
         String text = "Waar (2013) See also Release Dates Official Sites Company Credits Filming Locations";
         assertThat(TextSketch.of(text).chars()).isLessThan(Deduplicator.MIN_CHARS);
-        judge("a", text);
-        Verdict other = judge("b", text);
-        assertThat(other.kind()).isEqualTo(Verdict.Kind.NEW);
-        assertThat(other.similarity()).isNull();
+        judge("a", text, "facts-waar");
+        Verdict copy = judge("b", "  Waar (2013)\n See also  Release Dates Official Sites Company Credits Filming Locations ",
+                "facts-waar");
+        assertThat(copy.kind()).as("the same visible text and facts under another id").isEqualTo(Verdict.Kind.DUPLICATE);
+        assertThat(copy.duplicateOf()).isEqualTo("a");
+
+        // a sibling page of the same site template: same words around another film's title, or other facts
+        String sibling = text.replace("Waar (2013)", "Zinda (2006)");
+        assertThat(judge("c", sibling, "facts-zinda").kind()).isEqualTo(Verdict.Kind.NEW);
+        assertThat(judge("d", text, "facts-other-film").kind()).as("same template text, other facts").isEqualTo(Verdict.Kind.NEW);
+        assertThat(judge("e", text.substring(0, text.length() - 9), "facts-waar").kind()).as("near, not exact").isEqualTo(Verdict.Kind.NEW);
         assertThat(judge("", "").kind()).isEqualTo(Verdict.Kind.NEW);
-        assertThat(judge("c", "").kind()).isEqualTo(Verdict.Kind.NEW);
+        assertThat(judge("f", "").kind()).as("no text is no copy").isEqualTo(Verdict.Kind.NEW);
     }
 
     @Test

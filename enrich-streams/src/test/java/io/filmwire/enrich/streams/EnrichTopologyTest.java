@@ -168,6 +168,27 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aBinaryBodyAKeyThatIsNotThePageIdAndAKeyNamedTwiceAreDeadLetters() {
+        start(false);
+        StringBuilder binary = new StringBuilder("<html><body>");
+        for (int i = 0; i < 400; i++) {
+            binary.append((char) (1 + i % 8)).append('A');
+        }
+        pipe(page("https://films.example/binary", binary.toString()), T0);
+        RawPage other = page("https://films.example/key", movieHtml("Keyed", "2001-01-01", "PT1H", "A film."));
+        raw.pipeInput("https://films.example/not-the-key", Json.write(other).getBytes(StandardCharsets.UTF_8), T0);
+        String twice = Json.write(other).replaceFirst("\\{", "{\"body\":\"<p>first</p>\",");
+        raw.pipeInput(other.pageId(), twice.getBytes(StandardCharsets.UTF_8), T0);
+        pipe(page("https://films.example/rush", movieHtml("Rush", "2013-09-13", "PT2H3M", "Formula One.")), T0);
+
+        List<DlqEntry> dead = dlq.readValuesToList();
+        assertThat(dead).extracting(DlqEntry::code).containsExactly("binary-body", "key-mismatch", "duplicate-key");
+        assertThat(dead).extracting(DlqEntry::stage).containsOnly("validate");
+        assertThat(dead.get(1).reason()).contains("not-the-key");
+        assertThat(films.readValuesToList()).extracting(FilmRecord::title).containsExactly("Rush");
+    }
+
+    @Test
     void pagesAboutOneFilmArrivingOverTimeRaiseTheVersionAndKeepEveryPage() {
         start(true);
         pipe("https://a.example/lp", html("Little Pyongyang", "Home", "A festival page."), T0,
@@ -191,6 +212,34 @@ class EnrichTopologyTest {
         KeyValueStore<String, ReconcileState.FilmIdList> titles = driver.getKeyValueStore(EnrichTopology.TITLES_STORE);
         assertThat(titles.get("little pyongyang").ids()).containsExactly("film-little-pyongyang");
         assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "new")).isEqualTo(3);
+    }
+
+    @Test
+    void anOlderVersionOfAPageArrivingLateIsStaleAndDoesNotRollItsFilmBack() {
+        start(true);
+        String url = "https://a.example/runtime";
+        Instant newer = T0.plusSeconds(3600);
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(120).build()));
+        pipe(new RawPage(url, url, "test", RawPage.HTML, newer, newer, null,
+                html("Runtime Film", "Home", "The second version of the page, with the longer cut.")), newer);
+        FilmRecord taken = films.readValue();
+        assertThat(taken.runtimeMinutes()).isEqualTo(120);
+
+        // the first version (fetched earlier), replayed or late: dropped, the film stays as it is
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(100).build()));
+        pipe(new RawPage(url, url, "test", RawPage.HTML, T0, T0, null,
+                html("Runtime Film", "Home", "The first version of the page.")), T0.plusSeconds(7200));
+        assertThat(films.isEmpty()).as("no new version of the film").isTrue();
+        assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "stale")).isEqualTo(1);
+        KeyValueStore<String, FilmState> states = driver.getKeyValueStore(EnrichTopology.FILMS_STORE);
+        assertThat(states.get(taken.id()).version()).isEqualTo(taken.version());
+
+        // a newer version still updates it
+        script.put(url, List.of(Mentions.page(url, "Runtime Film").year(2010).runtime(125).build()));
+        Instant newest = T0.plusSeconds(9000);
+        pipe(new RawPage(url, url, "test", RawPage.HTML, newest, newest, null,
+                html("Runtime Film", "Home", "The third version of the page, the director's cut.")), newest);
+        assertThat(films.readValue().runtimeMinutes()).isEqualTo(125);
     }
 
     @Test

@@ -339,7 +339,7 @@ public final class FeedPoller implements AutoCloseable {
         input.put("title", item.title());
         input.put("version", item.version());
         input.put("attempts", item.attempts() + 1);
-        DlqEntry entry = DlqEntry.of(DlqEntry.Stage.INGEST, item.url(), item.url(),
+        DlqEntry entry = DlqEntry.of(DlqEntry.Stage.INGEST, DlqEntry.Reason.NOT_TAKEN_IN, item.url(), item.url(),
                 Json.write(input).getBytes(StandardCharsets.UTF_8), "feed item not taken in: " + reason, null,
                 DlqEntry.Coordinates.NONE, Instant.now());
         try {

@@ -35,9 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters {
 
     /** Header on a replayed record: the id of the dead letter it replays. */
-    public static final String REPLAY_HEADER = "filmwire.replay.of";
+    public static final String REPLAY_HEADER = RecordHeaders.REPLAY_OF;
+    /** Replays of one input that end as dead letters again, at most: a failure that repeats needs a fix, not a replay. */
+    public static final int MAX_REPLAYS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    /** Input bytes of each entry {@link #latest} lists (so a listing is bounded whatever the entries hold). */
+    public static final int LISTED_INPUT_BYTES = 4 * 1024;
 
     private final KafkaSettings kafka;
 
@@ -45,19 +50,53 @@ public final class DeadLetters {
         this.kafka = kafka;
     }
 
-    /** The latest {@code limit} dead letters, newest last. */
+    /** The latest {@code limit} dead letters, newest last, each with at most {@link #LISTED_INPUT_BYTES} of its input. */
     public List<DlqEntry> latest(int limit) {
+        return latest(limit, null, null);
+    }
+
+    /**
+     * The latest {@code limit} dead letters of {@code stage} with reason {@code code} (null: any),
+     * in time order (oldest first, whatever partition they are on), each with at most
+     * {@link #LISTED_INPUT_BYTES} of its input.
+     */
+    public List<DlqEntry> latest(int limit, String stage, String code) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name()));
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::timestamp));
         Deque<DlqEntry> last = new ArrayDeque<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+        for (ConsumerRecord<String, byte[]> r : records) {
             DlqEntry entry = read(r);
-            if (entry != null) {
-                last.addLast(entry);
+            if (entry != null && matches(entry, stage, code)) {
+                last.addLast(entry.trimmed(LISTED_INPUT_BYTES));
                 if (last.size() > limit) {
                     last.removeFirst();
                 }
             }
         }
-        return new ArrayList<>(last);
+        List<DlqEntry> out = new ArrayList<>(last);
+        out.sort(java.util.Comparator.comparing(DlqEntry::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** True when {@code entry} is of {@code stage} and {@code code} (a null filter matches any). */
+    public static boolean matches(DlqEntry entry, String stage, String code) {
+        return (stage == null || stage.equals(entry.stage())) && (code == null || code.equals(entry.code()));
+    }
+
+    /**
+     * The topic a replay of {@code entry} goes to: the stage it failed at. The topic it was read
+     * from when that is one of Filmwire's; films.overrides for an override (read from the internal
+     * overrides repartition topic); else pages.raw.
+     */
+    public static String replayTopic(DlqEntry entry) {
+        String from = entry.inputTopic();
+        if (from != null && Topics.byName(from) != null) {
+            return from;
+        }
+        if (from != null && from.endsWith("-overrides-in-repartition")) {
+            return Topics.FILMS_OVERRIDES.name();
+        }
+        return Topics.PAGES_RAW.name();
     }
 
     /** The dead letter with this id, if pages.dlq holds it. */
@@ -76,8 +115,17 @@ public final class DeadLetters {
      * under its original key, and waits for Kafka's acknowledgement.
      */
     public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
-        String topic = entry.inputTopic() == null || Topics.byName(entry.inputTopic()) == null
-                ? Topics.PAGES_RAW.name() : entry.inputTopic();
+        if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' is an intake failure (" + entry.pageId()
+                    + "): it holds no page to replay; fetch the page again (./filmwire ingest " + entry.pageId() + ")");
+        }
+        int replays = replaysBefore(entry.id());
+        if (replays >= MAX_REPLAYS) {
+            throw new NotReplayable("dead letter '" + entry.id() + "' comes from the " + replays + "th replay of its input,"
+                    + " which failed again each time (" + entry.code() + ": " + entry.reason() + "); at most " + MAX_REPLAYS
+                    + " replays: fix the cause, then send the input anew");
+        }
+        String topic = replayTopic(entry);
         String key = entry.inputKey() != null ? entry.inputKey() : entry.pageId();
         Map<String, Object> props = kafka.clientProperties(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -86,14 +134,75 @@ public final class DeadLetters {
                 ProducerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, entry.inputBytes());
+            byte[] value = entry.truncated() ? original(entry) : entry.inputBytes();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
+            RecordHeaders.set(record.headers(), RecordHeaders.REPLAYS, String.valueOf(replays + 1));
             RecordHeaders.set(record.headers(), RecordHeaders.SCHEMA, Topics.schemaHeader(topic));
             RecordMetadata meta = producer.send(record).get(30, TimeUnit.SECONDS);
             LOG.info("Dead letter '{}' (stage {}) replayed to {}-{} at offset {}", entry.id(), entry.stage(), topic,
                     meta.partition(), meta.offset());
             return meta;
         }
+    }
+
+    /** How many replays led to the dead letter {@code id} (its header {@code filmwire.replays}; 0 for an original). */
+    private int replaysBefore(String id) {
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readToEnd(kafka, Topics.PAGES_DLQ.name())) {
+            DlqEntry entry = read(r);
+            if (entry != null && id.equals(entry.id())) {
+                String count = RecordHeaders.text(r.headers(), RecordHeaders.REPLAYS);
+                try {
+                    return count == null ? 0 : Integer.parseInt(count.trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** A dead letter that a replay cannot put back: it holds no input of a topic, or was replayed too often. */
+    public static final class NotReplayable extends IllegalStateException {
+        NotReplayable(String message) {
+            super(message);
+        }
+    }
+
+    /** The whole input of an entry that keeps only its start: the record at its coordinates. */
+    private byte[] original(DlqEntry entry) {
+        if (entry.inputTopic() == null || entry.inputPartition() == null || entry.inputOffset() == null) {
+            throw new IllegalStateException("dead letter '" + entry.id() + "' keeps only the start of its input and no coordinates");
+        }
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(entry.inputTopic(),
+                entry.inputPartition());
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(kafka.clientProperties(Map.of(
+                             org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                             org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                             org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                             org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay")),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, entry.inputOffset());
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < until) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    if (r.offset() == entry.inputOffset()) {
+                        return r.value();
+                    }
+                    if (r.offset() > entry.inputOffset()) {
+                        break;
+                    }
+                }
+                if (consumer.position(tp) > entry.inputOffset()) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("the input of dead letter '" + entry.id() + "' is no longer at " + tp + " offset "
+                + entry.inputOffset() + " (retention or compaction removed it)");
     }
 
     private static DlqEntry read(ConsumerRecord<String, byte[]> r) {

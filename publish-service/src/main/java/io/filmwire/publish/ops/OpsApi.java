@@ -69,6 +69,7 @@ public final class OpsApi implements AutoCloseable {
         router.add("GET", "/api/dlq", this::listDeadLetters);
         router.add("GET", "/api/dlq/{id}", this::getDeadLetter);
         router.add("POST", "/api/dlq/{id}/replay", Access.writeJson(Role.OPERATOR), this::replay);
+        router.add("POST", "/api/dlq-replay", Access.writeJson(Role.OPERATOR), this::replayAll);
         router.add("GET", "/api/changes", (ex, p) -> HttpJson.send(ex, 200, Map.of("changes", recent.changes(limit(ex)))));
         router.add("GET", "/api/conflicts", this::conflicts);
     }
@@ -95,7 +96,10 @@ public final class OpsApi implements AutoCloseable {
     }
 
     private void listDeadLetters(HttpExchange exchange, Map<String, String> params) throws IOException {
-        List<Map<String, Object>> entries = recent.deadLetters(limit(exchange)).stream().map(OpsApi::summary).toList();
+        Map<String, String> query = Router.query(exchange);
+        List<Map<String, Object>> entries = recent.deadLetters(RecentActivity.KEPT).stream()
+                .filter(e -> DeadLetters.matches(e, query.get("stage"), query.get("code")))
+                .limit(limit(exchange)).map(OpsApi::summary).toList();
         HttpJson.send(exchange, 200, Map.of("count", entries.size(), "entries", entries));
     }
 
@@ -106,11 +110,13 @@ public final class OpsApi implements AutoCloseable {
         out.put("pageId", e.pageId());
         out.put("stage", e.stage());
         out.put("reason", e.reason());
+        out.put("code", e.code());
         out.put("error", e.error());
         out.put("inputTopic", e.inputTopic());
         out.put("inputPartition", e.inputPartition());
         out.put("inputOffset", e.inputOffset());
-        out.put("inputBytes", e.inputBytes().length);
+        out.put("inputBytes", e.inputSize() != null ? e.inputSize() : e.inputBytes().length);
+        out.put("inputTruncated", e.truncated());
         out.put("inputPreview", e.input().length() > PREVIEW ? e.input().substring(0, PREVIEW) + "…" : e.input());
         out.put("time", e.time());
         return out;
@@ -140,6 +146,8 @@ public final class OpsApi implements AutoCloseable {
             body.put("partition", meta.partition());
             body.put("offset", meta.offset());
             HttpJson.send(exchange, 202, body);
+        } catch (DeadLetters.NotReplayable e) {
+            HttpJson.error(exchange, 409, "not_replayable", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             HttpJson.error(exchange, 503, "interrupted", "the server is stopping; replay again later");
@@ -147,6 +155,37 @@ public final class OpsApi implements AutoCloseable {
             exchange.getResponseHeaders().set("Retry-After", "5");
             HttpJson.error(exchange, 503, "kafka_unavailable", "Kafka did not take the replay: " + e.getMessage());
         }
+    }
+
+    /** Bulk replay: every dead letter of {@code ?stage=} and {@code ?code=} (at least one required), up to {@code ?limit=}. */
+    private void replayAll(HttpExchange exchange, Map<String, String> params) throws IOException {
+        Map<String, String> query = Router.query(exchange);
+        String stage = query.get("stage");
+        String code = query.get("code");
+        if (stage == null && code == null) {
+            HttpJson.error(exchange, 400, "filter_required", "give ?stage= or ?code= (or both): a bulk replay of every dead letter is refused");
+            return;
+        }
+        List<String> replayed = new java.util.ArrayList<>();
+        try {
+            for (DlqEntry entry : deadLetters.latest(limit(exchange), stage, code)) {
+                if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
+                    continue;
+                }
+                deadLetters.replay(entry);
+                replayed.add(entry.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            HttpJson.error(exchange, 503, "interrupted", "the server is stopping; replayed " + replayed);
+            return;
+        } catch (Exception e) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            HttpJson.error(exchange, 503, "kafka_unavailable", "Kafka did not take a replay after " + replayed.size()
+                    + " (" + replayed + "): " + e.getMessage());
+            return;
+        }
+        HttpJson.send(exchange, 202, Map.of("count", replayed.size(), "replayed", replayed));
     }
 
     private void conflicts(HttpExchange exchange, Map<String, String> params) throws IOException {

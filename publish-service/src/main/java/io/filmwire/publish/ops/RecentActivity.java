@@ -27,13 +27,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecentActivity implements AutoCloseable {
 
-    /** Records kept of each kind. */
+    /** Records kept of each kind, at most. */
     public static final int KEPT = 200;
+    /** Bytes of heap the dead letters kept may take, at most: each is trimmed to a preview, the oldest go first. */
+    public static final long KEPT_DEAD_LETTER_BYTES = 2L * 1024 * 1024;
+    /** Input bytes of a dead letter kept in the view (the whole is on pages.dlq and at the input's coordinates). */
+    public static final int KEPT_INPUT_BYTES = 2 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(RecentActivity.class);
 
     private final Deque<ChangeEvent> changes = new ArrayDeque<>();
     private final Deque<DlqEntry> deadLetters = new ArrayDeque<>();
+    private long deadLetterBytes;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -90,16 +95,30 @@ public final class RecentActivity implements AutoCloseable {
             } else {
                 DlqEntry dead = Topics.PAGES_DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value());
                 if (dead != null) {
-                    synchronized (deadLetters) {
-                        deadLetters.addLast(dead);
-                        if (deadLetters.size() > KEPT) {
-                            deadLetters.removeFirst();
-                        }
-                    }
+                    remember(dead);
                 }
             }
         } catch (RuntimeException e) {
             LOG.debug("Unreadable record on {} at offset {}: {}", r.topic(), r.offset(), e.getMessage());
+        }
+    }
+
+    /** Keeps a preview of {@code dead}, dropping the oldest while over {@link #KEPT} or {@link #KEPT_DEAD_LETTER_BYTES}. */
+    void remember(DlqEntry dead) {
+        DlqEntry kept = dead.trimmed(KEPT_INPUT_BYTES);
+        synchronized (deadLetters) {
+            deadLetters.addLast(kept);
+            deadLetterBytes += kept.weight();
+            while (deadLetters.size() > KEPT || (deadLetterBytes > KEPT_DEAD_LETTER_BYTES && deadLetters.size() > 1)) {
+                deadLetterBytes -= deadLetters.removeFirst().weight();
+            }
+        }
+    }
+
+    /** Heap bytes the kept dead letters take, about. */
+    long deadLetterBytes() {
+        synchronized (deadLetters) {
+            return deadLetterBytes;
         }
     }
 
@@ -117,6 +136,9 @@ public final class RecentActivity implements AutoCloseable {
         synchronized (deadLetters) {
             List<DlqEntry> out = new ArrayList<>(deadLetters);
             java.util.Collections.reverse(out);
+            // newest first by time: after a restart the partitions are read one after the other
+            out.sort(java.util.Comparator.comparing(DlqEntry::time,
+                    java.util.Comparator.nullsLast(java.util.Comparator.<java.time.Instant>reverseOrder())));
             return out.subList(0, Math.min(limit, out.size()));
         }
     }

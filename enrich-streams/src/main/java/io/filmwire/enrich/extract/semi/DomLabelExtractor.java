@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Layer 2 in markup: an element whose whole text is a label ("Director:", {@code <th>Running time</th>},
@@ -76,6 +77,9 @@ public final class DomLabelExtractor {
     Map<Element, Labels.Meaning> find(Element root, Set<Element> skipped) {
         Map<Element, Labels.Meaning> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
+        // each element's text length, counted once bottom-up: reading every element's text anew
+        // would cost the page's size times its depth
+        Map<Element, Integer> lengths = textLengths(root, MAX_LABEL_CHARS * 2 + 1);
         root.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -85,6 +89,10 @@ public final class DomLabelExtractor {
                 String tag = el.normalName();
                 if (DomText.INVISIBLE.contains(tag) || Regions.isElsewhere(el) || skipped.contains(el)) {
                     return FilterResult.SKIP_ENTIRELY;
+                }
+                int length = lengths.getOrDefault(el, 0);
+                if (length == 0 || length > MAX_LABEL_CHARS * 2) {
+                    return FilterResult.CONTINUE;
                 }
                 String text = shortText(el);
                 if (text == null || text.isEmpty()) {
@@ -112,6 +120,41 @@ public final class DomLabelExtractor {
             ordered.put(el, found.get(el));
         }
         return ordered;
+    }
+
+    /**
+     * The length of each element's visible text as {@link #shortText} reads it (text nodes, a space
+     * per {@code <br>}, nothing of invisible elements), at most {@code cap}; one walk of the tree.
+     */
+    static Map<Element, Integer> textLengths(Element root, int cap) {
+        Map<Element, Integer> lengths = new IdentityHashMap<>();
+        root.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return;
+                }
+                if (DomText.INVISIBLE.contains(el.normalName())) {
+                    lengths.put(el, 0);
+                    return;
+                }
+                int sum = el.normalName().equals("br") ? 1 : 0;
+                for (int i = 0, n = el.childNodeSize(); i < n && sum < cap; i++) {
+                    Node child = el.childNode(i);
+                    if (child instanceof TextNode t) {
+                        sum += t.text().length();
+                    } else if (child instanceof Element c) {
+                        sum += lengths.getOrDefault(c, 0);
+                    }
+                }
+                lengths.put(el, Math.min(sum, cap));
+            }
+        });
+        return lengths;
     }
 
     /** True for the current tab of a menu: a list item among items that are each one link. */

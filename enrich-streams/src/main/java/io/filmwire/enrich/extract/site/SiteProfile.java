@@ -127,8 +127,8 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
      */
     @JsonIgnore
     public Affixes titleAffixes() {
-        Map<String, Integer> prefixes = new HashMap<>();
-        Map<String, Integer> suffixes = new HashMap<>();
+        Map<String, java.util.Set<String>> prefixes = new HashMap<>();
+        Map<String, java.util.Set<String>> suffixes = new HashMap<>();
         List<String[]> titles = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         for (Page p : pages) {
@@ -153,15 +153,26 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
                         && a[a.length - 1 - suf].equals(b[b.length - 1 - suf])) {
                     suf++;
                 }
-                if (pre > 0 && pre < Math.min(a.length, b.length) && worthAnAffix(a, 0, pre)) {
-                    prefixes.merge(String.join(" ", java.util.Arrays.copyOfRange(a, 0, pre)), 1, Integer::sum);
+                // template frames something on both pages: when one title is all shared words, the
+                // shared start is that page's own title ("Film" and "Film II"), not the site's
+                boolean framesBoth = pre + suf < a.length && pre + suf < b.length;
+                if (pre > 0 && framesBoth && worthAnAffix(a, 0, pre)) {
+                    String prefix = String.join(" ", java.util.Arrays.copyOfRange(a, 0, pre));
+                    java.util.Set<String> on = prefixes.computeIfAbsent(prefix, k -> new java.util.HashSet<>());
+                    on.add(Words.key(topics.get(i)));
+                    on.add(Words.key(topics.get(j)));
                 }
                 if (suf > 0 && suf < Math.min(a.length, b.length) && worthAnAffix(a, a.length - suf, a.length)) {
-                    suffixes.merge(String.join(" ", java.util.Arrays.copyOfRange(a, a.length - suf, a.length)), 1,
-                            Integer::sum);
+                    String suffix = String.join(" ", java.util.Arrays.copyOfRange(a, a.length - suf, a.length));
+                    java.util.Set<String> on = suffixes.computeIfAbsent(suffix, k -> new java.util.HashSet<>());
+                    on.add(Words.key(topics.get(i)));
+                    on.add(Words.key(topics.get(j)));
                 }
             }
         }
+        // a site's name ends its titles on any two pages; a shared start is template only when three
+        // pages about different things share it (two films of a series share the series' name)
+        prefixes.values().removeIf(on -> on.size() < 3);
         return new Affixes(sorted(prefixes), sorted(suffixes));
     }
 
@@ -177,7 +188,7 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
         return w.matches("[|:\\-–—·•»>/]+") || !Words.hasLetter(w);
     }
 
-    private static List<String> sorted(Map<String, Integer> counts) {
+    private static List<String> sorted(Map<String, ?> counts) {
         List<String> out = new ArrayList<>(counts.keySet());
         out.sort((x, y) -> y.length() - x.length());
         return out;
