@@ -70,6 +70,21 @@ public final class StreamsHealth {
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
+    /**
+     * Adds {@code filmwire_streams_running{app}} to {@code registry}: 1 while the app is RUNNING, 0 in
+     * any other state (the alert rules page when it stays 0), and
+     * {@code filmwire_streams_thread_replacements_total{app}}.
+     */
+    public StreamsHealth bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("filmwire.streams.running", streams,
+                        s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .tag("app", name).description("1 while the Kafka Streams app is RUNNING, else 0").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("filmwire.streams.thread.replacements", replacements,
+                        AtomicInteger::get)
+                .tag("app", name).description("Stream threads that failed and were replaced").register(registry);
+        return this;
+    }
+
     /** Says the app is being closed on purpose: from then on its shutdown is not a failure. */
     public void closing() {
         closing = true;

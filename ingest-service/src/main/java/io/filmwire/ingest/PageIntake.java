@@ -1,11 +1,13 @@
 package io.filmwire.ingest;
 
+import io.filmwire.common.metrics.DeadLetterMetrics;
 import io.filmwire.schema.DlqEntry;
 import io.filmwire.schema.RawPage;
 import io.filmwire.schema.Topic;
 import io.filmwire.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +44,8 @@ public final class PageIntake implements AutoCloseable {
     private final Duration ackTimeout;
     private final Counter accepted;
     private final Counter failed;
-    private final Counter deadLetters;
+    private final DeadLetterMetrics deadLetters;
+    private final KafkaClientMetrics producerMetrics;
     private volatile long lastAckNanos = System.nanoTime();
     private volatile long lastFailureNanos;
     private volatile String lastFailure;
@@ -67,8 +70,11 @@ public final class PageIntake implements AutoCloseable {
                 .description("Pages written to pages.raw").register(registry);
         this.failed = Counter.builder("filmwire.ingest.pages").tag("result", "refused")
                 .description("Pages Kafka did not acknowledge").register(registry);
-        this.deadLetters = Counter.builder("filmwire.ingest.dead.letters")
-                .description("Inputs intake could not take, written to pages.dlq").register(registry);
+        this.deadLetters = new DeadLetterMetrics(registry);
+        deadLetters.register(DlqEntry.Stage.INGEST);
+        // the producer's own metrics (record rates, errors, buffer) beside Filmwire's
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
     }
 
     public PageIntake(IngestConfig config) {
@@ -95,7 +101,7 @@ public final class PageIntake implements AutoCloseable {
     public CompletableFuture<RecordMetadata> deadLetter(DlqEntry entry) {
         return send(Topics.PAGES_DLQ, entry.pageId(), entry).whenComplete((meta, error) -> {
             if (error == null) {
-                deadLetters.increment();
+                deadLetters.count(entry);
             } else {
                 LOG.warn("Dead letter of '{}' not acknowledged by Kafka: {}", entry.pageId(), error.toString());
             }
@@ -199,6 +205,7 @@ public final class PageIntake implements AutoCloseable {
 
     @Override
     public void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -117,7 +117,7 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
         context.forward(record.withValue(new Publication.Film(film)));
         change(record, new ChangeEvent(filmId, previous == null ? ChangeEvent.CREATED : ChangeEvent.UPDATED,
                 film.version(), previous == null ? null : previous.version(), changes, cause, null, now));
-        metrics.published(previous == null);
+        metrics.published(previous == null, context.currentSystemTimeMs() - record.timestamp());
     }
 
     /** Sends {@code event} to films.changes and adds it to the film's history. */
@@ -175,9 +175,9 @@ final class PublishProcessor implements Processor<String, byte[], String, Public
         DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                 : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
         LOG.warn("Film record '{}' at {} sent to the dead-letter topic (stage publish): {}", record.key(), at, reason);
-        metrics.deadLetter();
         DlqEntry dead = DlqEntry.of(DlqEntry.Stage.PUBLISH, code, null, record.key(), record.value(), reason, cause, at,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        metrics.deadLetter(dead);
         context.forward(record.withKey(record.key() == null ? dead.id() : record.key())
                 .withValue(new Publication.Dead(dead)));
     }

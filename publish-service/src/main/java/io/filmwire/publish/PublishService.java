@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,13 +55,43 @@ public final class PublishService implements AutoCloseable {
     private final KafkaStreamsMetrics metricsBinder;
     private final OverrideEditor editor;
     private final StreamsHealth health;
+    private final FilmStoreMetrics storeMetrics;
+    private final java.util.concurrent.ScheduledExecutorService counting =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "publish-film-counts");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** How often the gauges over the published films are recounted. */
+    static final Duration COUNT_INTERVAL = Duration.ofSeconds(15);
 
     private PublishService(KafkaStreams streams, KafkaStreamsMetrics metricsBinder, OverrideEditor editor,
-                           StreamsHealth health) {
+                           StreamsHealth health, FilmStoreMetrics storeMetrics) {
         this.streams = streams;
         this.metricsBinder = metricsBinder;
         this.editor = editor;
         this.health = health;
+        this.storeMetrics = storeMetrics;
+        counting.scheduleWithFixedDelay(this::countFilms, COUNT_INTERVAL.toMillis(), COUNT_INTERVAL.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Recounts the gauges over the published films (skipped while the store is not ready). */
+    public void countFilms() {
+        try {
+            ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+            if (store == null) {
+                return;
+            }
+            List<FilmRecord> all = new ArrayList<>();
+            try (KeyValueIterator<String, FilmRecord> it = store.all()) {
+                it.forEachRemaining(kv -> all.add(kv.value));
+            }
+            storeMetrics.count(all);
+        } catch (RuntimeException e) {
+            LOG.debug("Films not counted: {}", e.toString());
+        }
     }
 
     /** Kafka Streams properties of publish-service. */
@@ -87,12 +116,13 @@ public final class PublishService implements AutoCloseable {
     public static PublishService start(PublishConfig config, MeterRegistry registry) {
         KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
                 streamsProperties(config));
-        StreamsHealth health = StreamsHealth.watch("publish-service", streams);
+        StreamsHealth health = StreamsHealth.watch("publish-service", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();
         LOG.info("publish-service started (application id '{}')", config.applicationId());
-        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health);
+        return new PublishService(streams, binder, new OverrideEditor(config.kafka()), health,
+                new FilmStoreMetrics(registry));
     }
 
     /** True when processing: running, or rebalancing towards running. */
@@ -116,11 +146,45 @@ public final class PublishService implements AutoCloseable {
         return store == null ? null : store.get(id);
     }
 
-    /** Published films whose title or alias contains {@code query} (all when blank), at most {@code limit}. */
+    /**
+     * Published films whose title, an alias or a person's name contains {@code query}, case and accents
+     * aside (all when blank), at most {@code limit}.
+     */
     public List<FilmRecord> search(String query, int limit) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return matching(film -> q.isEmpty() || film.title().toLowerCase(Locale.ROOT).contains(q)
-                || film.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q)), limit);
+        return search(query, 0, limit).films();
+    }
+
+    /** The published films one of whose sources is the page {@code pageId}, at most {@code limit}. */
+    public SearchPage fromPage(String pageId, int limit) {
+        List<FilmRecord> films = matching(film -> film.sources().stream().anyMatch(s -> pageId.equals(s.pageId())), limit);
+        return new SearchPage(films.size(), films);
+    }
+
+    /** One page of a search: the films from {@code offset} on, and how many match in all. */
+    public record SearchPage(int total, List<FilmRecord> films) {
+    }
+
+    /** The films of {@link #search(String, int)} from the {@code offset}-th match (0 first), at most {@code limit}, with the total. */
+    public SearchPage search(String query, int offset, int limit) {
+        FilmSearch search = new FilmSearch(query);
+        ReadOnlyKeyValueStore<String, FilmRecord> store = store();
+        if (store == null) {
+            return new SearchPage(0, List.of());
+        }
+        List<FilmRecord> out = new ArrayList<>();
+        int total = 0;
+        try (KeyValueIterator<String, FilmRecord> it = store.all()) {
+            while (it.hasNext()) {
+                FilmRecord film = it.next().value;
+                if (search.matches(film)) {
+                    if (total >= offset && out.size() < limit) {
+                        out.add(film);
+                    }
+                    total++;
+                }
+            }
+        }
+        return new SearchPage(total, out);
     }
 
     /** Published films whose sources disagree on some field, at most {@code limit}. */
@@ -180,6 +244,14 @@ public final class PublishService implements AutoCloseable {
     public void routes(Router router) {
         router.add("GET", "/api/films", this::listFilms);
         router.add("GET", "/api/films/{id}", this::getFilm);
+        router.add("GET", "/api/quality", (ex, p) -> {
+            if (store() == null) {
+                notReady(ex);
+                return;
+            }
+            countFilms();
+            HttpJson.send(ex, 200, storeMetrics.snapshot());
+        });
         router.add("GET", "/api/films/{id}/history", this::getHistory);
         router.add("GET", "/api/films/{id}/overrides", this::getOverrides);
         router.add("POST", "/api/films/{id}/overrides", Access.writeJson(Role.EDITOR), this::postOverride);
@@ -348,10 +420,27 @@ public final class PublishService implements AutoCloseable {
                 return;
             }
         }
-        List<FilmRecord> films = search(query.get("q"), limit);
+        int offset = 0;
+        if (query.containsKey("offset")) {
+            try {
+                offset = Integer.parseInt(query.get("offset"));
+            } catch (NumberFormatException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                HttpJson.error(exchange, 400, "bad_offset", "offset must be a whole number from 0, was '"
+                        + query.get("offset") + "'");
+                return;
+            }
+        }
+        String pageId = query.get("page");
+        SearchPage page = pageId == null ? search(query.get("q"), offset, limit)
+                : fromPage(pageId, limit);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", films.size());
-        body.put("films", films);
+        body.put("count", page.films().size());
+        body.put("total", page.total());
+        body.put("offset", offset);
+        body.put("films", page.films());
         HttpJson.send(exchange, 200, body);
     }
 
@@ -385,6 +474,7 @@ public final class PublishService implements AutoCloseable {
     @Override
     public void close() {
         health.closing();
+        counting.shutdownNow();
         editor.close();
         metricsBinder.close();
         // leave the group now: a restarted instance then gets its partitions at once, not after the session timeout

@@ -3,7 +3,6 @@ package io.filmwire.standalone;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
 import io.filmwire.common.TopicAdmin;
-import io.filmwire.common.http.HttpJson;
 import io.filmwire.common.Health;
 import io.filmwire.common.http.HttpConfig;
 import io.filmwire.common.http.HttpService;
@@ -19,11 +18,8 @@ import io.filmwire.ingest.watch.FolderWatcher;
 import io.filmwire.publish.PublishConfig;
 import io.filmwire.publish.PublishService;
 import io.filmwire.publish.ops.OpsApi;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.filmwire.common.metrics.ConsumerLagMeter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +53,11 @@ public final class Services implements AutoCloseable {
     private final StandaloneConfig config;
     private final Settings settings;
     private final Set<Part> parts;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** How often the consumer groups' lag is measured for /metrics. */
+    static final Duration LAG_INTERVAL = Duration.ofSeconds(15);
+
+    private final MetricsEndpoint metrics = new MetricsEndpoint();
+    private final PrometheusMeterRegistry registry = metrics.registry();
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Health health = new Health();
     private KafkaSettings kafka;
@@ -109,6 +109,7 @@ public final class Services implements AutoCloseable {
         if (parts.contains(Part.HTTP)) {
             httpConfig.requireTokensOffLoopback();
         }
+        started.add(metrics);
         started.add(health);
         // a service started before its broker waits for it (saying so in the log) instead of exiting
         TopicAdmin.awaitTopics(kafka, Duration.ofSeconds(10));
@@ -117,8 +118,6 @@ public final class Services implements AutoCloseable {
             health.addKafka(kafka);
         }
 
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
         router = new Router(httpConfig.access());
         if (parts.contains(Part.ENRICH)) {
             enrich = EnrichStreamsApp.start(enrichConfig, registry);
@@ -145,8 +144,8 @@ public final class Services implements AutoCloseable {
         }
         if (parts.contains(Part.HTTP)) {
             health.routes(router);
-            router.add("GET", "/metrics", (exchange, params) -> HttpJson.sendBytes(exchange, 200,
-                    "text/plain; version=0.0.4; charset=utf-8", registry.scrape().getBytes(StandardCharsets.UTF_8)));
+            started.add(new ConsumerLagMeter(kafka, registry).start(LAG_INTERVAL));
+            metrics.routes(router);
             Router healthRouter = new Router();
             health.routes(healthRouter);
             http = HttpService.start(httpConfig, router, healthRouter);

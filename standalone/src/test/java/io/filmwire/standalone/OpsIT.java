@@ -222,4 +222,31 @@ class OpsIT {
         assertThat(new String(send("GET", "/api/changes?limit=1", null, null).body().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8)).contains("\"changes\"");
     }
+
+    @Test
+    void filmsAreFoundByTitleOrPersonAccentsAsideWithATotalAndPaging() throws Exception {
+        String[] titles = {"Nausicaä Harbour", "Second Harbour Tale", "Third Harbour Tale"};
+        for (int i = 0; i < titles.length; i++) {
+            String html = "<html><head><title>" + titles[i] + "</title><script type=\"application/ld+json\">{\"@type\":\"Movie\","
+                    + "\"name\":\"" + titles[i] + "\",\"datePublished\":\"199" + i + "\",\"director\":{\"@type\":\"Person\","
+                    + "\"name\":\"Björk Sævarsdóttir\"}}</script></head><body><article><h1>" + titles[i]
+                    + "</h1><p>A film.</p></article></body></html>";
+            assertThat(send("POST", "/pages?url=https://search.example/" + i, "text/html", html).statusCode()).isEqualTo(202);
+        }
+        JsonNode all = Await.until(TIMEOUT, "three films by their director", () -> {
+            JsonNode r = poll("/api/films?q=bjork%20saevarsdottir&limit=2");
+            return r != null && r.path("total").asInt() == 3 ? r : null;
+        });
+        assertThat(all.path("count").asInt()).isEqualTo(2);
+        assertThat(all.path("films").size()).isEqualTo(2);
+        JsonNode rest = getJson("/api/films?q=BJORK&limit=2&offset=2");
+        assertThat(rest.path("total").asInt()).isEqualTo(3);
+        assertThat(rest.path("offset").asInt()).isEqualTo(2);
+        assertThat(rest.path("films").size()).isEqualTo(1);
+        assertThat(rest.path("films").get(0).path("id").asText())
+                .isNotIn(all.path("films").get(0).path("id").asText(), all.path("films").get(1).path("id").asText());
+        JsonNode accent = getJson("/api/films?q=nausicaa");
+        assertThat(accent.path("films").get(0).path("title").asText()).isEqualTo("Nausicaä Harbour");
+        assertThat(send("GET", "/api/films?offset=-1", null, null).statusCode()).isEqualTo(400);
+    }
 }

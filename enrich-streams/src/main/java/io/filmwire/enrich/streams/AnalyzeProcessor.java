@@ -61,12 +61,14 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
         try {
             RawPage raw = reader.read(record.key(), record.value());
             pageId = raw.pageId();
+            metrics.received(raw.source());
             if (raw.body().length() > maxPageChars) {
                 throw new PageProcessingException(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
+            long start = System.nanoTime();
             AnalyzedPage page = analyzer.analyze(raw, profiles);
-            metrics.pageAnalyzed(page.mentions().size());
+            metrics.pageAnalyzed(page.mentions().size(), System.nanoTime() - start);
             java.time.Instant fetched = raw.fetchedAt() != null ? raw.fetchedAt() : raw.receivedAt();
             org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders(
                     record.headers().toArray());
@@ -77,9 +79,9 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
             DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                     : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
             LOG.warn("Page '{}' at {} sent to the dead-letter topic (stage {}): {}", pageId, at, e.stage().id(), e.getMessage());
-            metrics.deadLetter(e.stage());
             DlqEntry dead = DlqEntry.of(e.stage(), e.code(), pageId, record.key(), record.value(), e.getMessage(),
                     e.getCause(), at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            metrics.deadLetter(dead);
             context.forward(record.withKey(pageId == null ? dead.id() : pageId).withValue(new Routed.Dead<>(dead)));
         }
     }

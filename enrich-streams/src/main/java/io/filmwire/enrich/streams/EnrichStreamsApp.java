@@ -64,7 +64,7 @@ public final class EnrichStreamsApp implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(
                 EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)),
                 streamsProperties(config));
-        StreamsHealth health = StreamsHealth.watch("enrich-streams", streams);
+        StreamsHealth health = StreamsHealth.watch("enrich-streams", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         streams.start();

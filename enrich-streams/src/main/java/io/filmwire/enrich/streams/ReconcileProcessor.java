@@ -73,9 +73,9 @@ abstract class ReconcileProcessor<V> implements Processor<String, V, String, Rou
         DlqEntry.Coordinates at = meta == null ? DlqEntry.Coordinates.NONE
                 : new DlqEntry.Coordinates(meta.topic(), meta.partition(), meta.offset());
         LOG.warn("Input '{}' at {} sent to the dead-letter topic (stage reconcile): {}", input.key(), at, reason);
-        metrics.deadLetter(DlqEntry.Stage.RECONCILE);
         DlqEntry dead = DlqEntry.of(DlqEntry.Stage.RECONCILE, code, pageId, input.key(), bytes, reason, cause, at,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        metrics.deadLetter(dead);
         context.forward(new Record<String, Routed<FilmRecord>>(input.key() == null ? dead.id() : input.key(),
                 new Routed.Dead<>(dead), input.timestamp(), input.headers()));
     }
