@@ -3,11 +3,15 @@ package io.filmwire.enrich.extract.site;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.filmwire.enrich.extract.signals.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What Filmwire has learnt of one site's page template from the pages it has seen: the title
@@ -31,6 +35,8 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
             titles = titles == null ? List.of() : List.copyOf(titles);
         }
     }
+
+    private static final Pattern SEPARATOR = Pattern.compile("[|:\\-–—·•»>/]+");
 
     /** Pages whose titles are kept. */
     public static final int MAX_PAGES = 24;
@@ -127,19 +133,21 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
      */
     @JsonIgnore
     public Affixes titleAffixes() {
-        Map<String, java.util.Set<String>> prefixes = new HashMap<>();
-        Map<String, java.util.Set<String>> suffixes = new HashMap<>();
+        // affix -> the topics of the pages whose titles it frames
+        Map<String, Set<String>> prefixes = new HashMap<>();
+        Map<String, Set<String>> suffixes = new HashMap<>();
         List<String[]> titles = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         for (Page p : pages) {
+            String topic = Words.key(p.topic());
             for (String t : p.titles()) {
                 titles.add(t.strip().split("\\s+"));
-                topics.add(p.topic());
+                topics.add(topic);
             }
         }
         for (int i = 0; i < titles.size(); i++) {
             for (int j = i + 1; j < titles.size(); j++) {
-                if (Words.key(topics.get(i)).equals(Words.key(topics.get(j)))) {
+                if (topics.get(i).equals(topics.get(j))) {
                     continue;
                 }
                 String[] a = titles.get(i);
@@ -157,16 +165,10 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
                 // shared start is that page's own title ("Film" and "Film II"), not the site's
                 boolean framesBoth = pre + suf < a.length && pre + suf < b.length;
                 if (pre > 0 && framesBoth && worthAnAffix(a, 0, pre)) {
-                    String prefix = String.join(" ", java.util.Arrays.copyOfRange(a, 0, pre));
-                    java.util.Set<String> on = prefixes.computeIfAbsent(prefix, k -> new java.util.HashSet<>());
-                    on.add(Words.key(topics.get(i)));
-                    on.add(Words.key(topics.get(j)));
+                    noteAffix(prefixes, Arrays.copyOfRange(a, 0, pre), topics.get(i), topics.get(j));
                 }
                 if (suf > 0 && suf < Math.min(a.length, b.length) && worthAnAffix(a, a.length - suf, a.length)) {
-                    String suffix = String.join(" ", java.util.Arrays.copyOfRange(a, a.length - suf, a.length));
-                    java.util.Set<String> on = suffixes.computeIfAbsent(suffix, k -> new java.util.HashSet<>());
-                    on.add(Words.key(topics.get(i)));
-                    on.add(Words.key(topics.get(j)));
+                    noteAffix(suffixes, Arrays.copyOfRange(a, a.length - suf, a.length), topics.get(i), topics.get(j));
                 }
             }
         }
@@ -185,7 +187,13 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
             return true;
         }
         String w = words[from];
-        return w.matches("[|:\\-–—·•»>/]+") || !Words.hasLetter(w);
+        return SEPARATOR.matcher(w).matches() || !Words.hasLetter(w);
+    }
+
+    private static void noteAffix(Map<String, Set<String>> affixes, String[] words, String topic, String otherTopic) {
+        Set<String> on = affixes.computeIfAbsent(String.join(" ", words), k -> new HashSet<>());
+        on.add(topic);
+        on.add(otherTopic);
     }
 
     private static List<String> sorted(Map<String, ?> counts) {
