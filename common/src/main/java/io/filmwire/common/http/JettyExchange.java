@@ -37,6 +37,9 @@ final class JettyExchange extends HttpExchange {
     private final Map<String, Object> attributes = new HashMap<>();
     private InputStream in;
     private OutputStream out;
+    /** Request bodies up to this many bytes are read to their end when a handler left them unread. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
+
     private int status = -1;
     private boolean completed;
 
@@ -169,9 +172,28 @@ final class JettyExchange extends HttpExchange {
                 sendResponseHeaders(500, -1);
             }
             out.close();
+            drainSmallBody();
             callback.succeeded();
         } catch (IOException | RuntimeException e) {
             callback.failed(e);
+        }
+    }
+
+    /**
+     * Reads what is left of a small request body that the handler answered without reading (a
+     * refused write): were the connection closed with it unread, the client, still sending, could get
+     * a reset instead of the answer. Bodies over {@link #DRAIN_LIMIT} and answers that close the
+     * connection anyway (an oversized body) are not read.
+     */
+    private void drainSmallBody() {
+        long declared = request.getLength();
+        if (declared <= 0 || declared > DRAIN_LIMIT || "close".equalsIgnoreCase(responseHeaders.getFirst("Connection"))) {
+            return;
+        }
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
