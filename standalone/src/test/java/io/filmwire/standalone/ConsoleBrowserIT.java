@@ -211,6 +211,9 @@ class ConsoleBrowserIT {
         until("the page-digests step in the lag charts", () -> browser.findElement(By.cssSelector("#chart-lag-seconds .latest"))
                 .getText().contains("page-digests") ? true : null);
         assertThat(js("return document.activeElement.id")).as("the charts redrawn, the focus kept").isEqualTo("q");
+        js("document.getElementById('h-activity').scrollIntoView()");
+        screenshot("console-charts");
+        js("document.getElementById('q').scrollIntoView({block: 'center'})");
         // search: people and accents
         q.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         q.sendKeys("marta oster");
