@@ -105,6 +105,17 @@ class ConsoleBrowserIT {
         assertThat(r.statusCode()).isEqualTo(202);
     }
 
+    private static String metricsText() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -301,6 +312,25 @@ class ConsoleBrowserIT {
         until("the replayed page dead-lettered again", () -> browser.findElements(By.cssSelector("#page-dlq tbody tr")).size() >= 2
                 ? true : null);
         assertThat(axeViolations()).as("axe-core on the page view of a dead letter").isEmpty();
+
+        // a record Kafka Streams' own handler dead-letters (unreadable on the page-digests step): each entry on
+        // pages.dlq is counted once in filmwire_dead_letters_total, the handler's and the processors' alike
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer
+                .KafkaProducer<>(standalone.services().kafka().clientProperties(Map.of()),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("filmwire-enrich-page-digests-repartition",
+                    "https://console.example/corrupt", "not a page digest")).get();
+        }
+        until("the handler's dead letter listed", () -> getJson("/api/dlq?limit=200&code=unreadable").get("count").asInt() == 1
+                ? true : null);
+        int listed = getJson("/api/dlq?limit=200").get("count").asInt();
+        double counted = until("every dead letter counted", () -> {
+            double sum = metricsText().lines().filter(l -> l.startsWith("filmwire_dead_letters_total{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return sum == listed ? sum : null;
+        });
+        assertThat(counted).isEqualTo(3.0);
+        assertThat(metricsText()).contains("filmwire_dead_letters_total{reason=\"unreadable\",stage=\"dedup\"} 1.0");
 
         // 390 px: no horizontal scroll, on the home view and the film view
         browser.manage().window().setSize(new Dimension(390, 844));
