@@ -1,9 +1,7 @@
 package io.filmwire.publish.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.schema.CleanPage;
-import io.filmwire.schema.Json;
 import io.filmwire.schema.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       it): of each page only whether it was kept or judged a copy, of which page, and its text
  *       fingerprint (an equal one means the same folded text: an exact copy).</li>
  * </ul>
- * Both maps keep the last {@link #KEPT_PAGES} pages seen (the oldest forgotten first). The verdicts
+ * Both maps ({@link PageIndex}) keep the last {@link #KEPT_PAGES} pages seen (the oldest forgotten first). The verdicts
  * are deduplication's own, read as its store recorded them, not judged again here; they follow the
  * store's layout, which is enrich-streams' internal business: a signature this view cannot read is
  * skipped. Thread-safe.
@@ -53,20 +51,11 @@ public final class PageViews implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PageViews.class);
     private static final Duration LOOK_FOR_TOPICS = Duration.ofSeconds(10);
 
-    /** Where a page's latest clean version is. */
-    private record At(int partition, long offset) {
-    }
-
     /** A cleaned article, its text cut at {@link #TEXT_CHARS}, and the length of its whole text. */
     public record Article(CleanPage page, int textChars) {
     }
 
-    /** What deduplication remembered of a page: the page it copies (null: kept), its text fingerprint, when seen. */
-    public record Dedup(String duplicateOf, String fingerprint, String seenAt) {
-    }
-
-    private final Map<String, At> clean = bounded();
-    private final Map<String, Dedup> dedup = bounded();
+    private final PageIndex index = new PageIndex(KEPT_PAGES);
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaConsumer<String, byte[]> fetcher;
     private final Admin admin;
@@ -88,15 +77,6 @@ public final class PageViews implements AutoCloseable {
         thread = new Thread(this::run, "ops-page-views");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static <V> Map<String, V> bounded() {
-        return new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > KEPT_PAGES;
-            }
-        };
     }
 
     private void run() {
@@ -161,92 +141,24 @@ public final class PageViews implements AutoCloseable {
         positions.forEach(consumer::seek);
     }
 
-    void add(ConsumerRecord<String, byte[]> r) {
+    private void add(ConsumerRecord<String, byte[]> r) {
         if (r.topic().equals(Topics.PAGES_CLEAN.name())) {
             if (r.key() != null && r.value() != null) {
-                synchronized (clean) {
-                    clean.remove(r.key());
-                    clean.put(r.key(), new At(r.partition(), r.offset()));
-                }
+                index.cleanAt(r.key(), r.partition(), r.offset());
             }
-            return;
-        }
-        if (r.value() == null) {
-            return;
-        }
-        try {
-            JsonNode sig = Json.mapper().readTree(r.value());
-            String pageId = sig.path("pageId").asText(null);
-            if (pageId == null) {
-                return;
-            }
-            JsonNode original = sig.path("duplicateOf");
-            Dedup d = new Dedup(original.isTextual() ? original.asText() : null, sig.path("text").path("fingerprint").asText(null),
-                    sig.path("seenAt").asText(null));
-            synchronized (dedup) {
-                dedup.remove(pageId);
-                dedup.put(pageId, d);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.debug("Unreadable page signature on {} at {}-{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        } else if (r.value() != null && !index.signature(r.value())) {
+            LOG.debug("Unreadable page signature on {} at {}-{}", r.topic(), r.partition(), r.offset());
         }
     }
 
-    /** What deduplication last decided about {@code pageId}, or null when this view has not seen it. */
-    public Dedup dedup(String pageId) {
-        synchronized (dedup) {
-            return dedup.get(pageId);
-        }
-    }
-
-    /**
-     * The dedup verdict as the page view shows it: {@code verdict} ({@code original}: kept;
-     * {@code duplicate}: the same folded text as the page it copies; {@code near-duplicate}: a
-     * similar text), {@code duplicateOf}, {@code seenAt}, and {@code copies}: the pages judged copies
-     * of this one. Null when the view has not seen the page.
-     */
+    /** See {@link PageIndex#verdict}. */
     public Map<String, Object> verdict(String pageId) {
-        Dedup d;
-        List<String> copies = new ArrayList<>();
-        Dedup original = null;
-        synchronized (dedup) {
-            d = dedup.get(pageId);
-            if (d == null) {
-                return null;
-            }
-            dedup.forEach((id, other) -> {
-                if (pageId.equals(other.duplicateOf()) && !pageId.equals(id)) {
-                    copies.add(id);
-                }
-            });
-            if (d.duplicateOf() != null) {
-                original = dedup.get(d.duplicateOf());
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        String verdict = d.duplicateOf() == null || d.duplicateOf().equals(pageId) ? "original"
-                : original != null && d.fingerprint() != null && d.fingerprint().equals(original.fingerprint())
-                ? "duplicate" : "near-duplicate";
-        out.put("verdict", verdict);
-        out.put("duplicateOf", "original".equals(verdict) ? null : d.duplicateOf());
-        out.put("seenAt", d.seenAt());
-        out.put("copies", copies.size() > 100 ? copies.subList(0, 100) : copies);
-        return out;
+        return index.verdict(pageId);
     }
 
-    /** The ids of the pages seen on pages.clean, oldest first, that deduplication did not judge copies. */
+    /** See {@link PageIndex#keptPages}. */
     public List<String> keptPages() {
-        List<String> ids;
-        synchronized (clean) {
-            ids = new ArrayList<>(clean.keySet());
-        }
-        synchronized (dedup) {
-            ids.removeIf(id -> {
-                Dedup d = dedup.get(id);
-                return d != null && d.duplicateOf() != null && !d.duplicateOf().equals(id);
-            });
-        }
-        return ids;
+        return index.keptPages();
     }
 
     /**
@@ -254,10 +166,7 @@ public final class PageViews implements AutoCloseable {
      * null when this view has not seen it or the topic no longer holds it (retention).
      */
     public Article cleanPage(String pageId) {
-        At at;
-        synchronized (clean) {
-            at = clean.get(pageId);
-        }
+        PageIndex.At at = index.cleanAt(pageId);
         if (at == null) {
             return null;
         }
