@@ -173,7 +173,8 @@ function drawActivity(a) {
   drawChart("chart-flow", "Pages in, records out and dead letters per minute",
     flows.map(([k, name]) => ({key: k, name, values: a[k]})),
     "Latest minute: " + flows.map(([k, name]) => name + " " + round(lastValue(a[k]))).join(", ")
-      + ". Last hour: " + flows.map(([k, name]) => name + " " + sum(a[k])).join(", ") + ".");
+      + ". Last hour: " + flows.map(([k, name]) => name + " " + sum(a[k])).join(", ") + "."
+      + ((a.notCountedHere || []).length ? " Not counted in this process: " + flows.filter(([k]) => a.notCountedHere.includes(k)).map(([k, n]) => n).join(", ") + "." : ""));
   const lag = a.lag || [];
   const none = "No consumer group measured yet.";
   drawChart("chart-lag-records", "Consumer lag per stage, records (highest each minute)",

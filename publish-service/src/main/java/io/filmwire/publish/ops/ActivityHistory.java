@@ -101,9 +101,18 @@ public final class ActivityHistory implements AutoCloseable {
         MinuteRing.Snapshot s = ring.snapshot(clock.getAsLong());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("minutes", s.minutes());
-        out.put("pagesIn", s.pagesIn());
-        out.put("recordsOut", s.recordsOut());
-        out.put("deadLetters", s.deadLetters());
+        // a family no part of this process reports is not zero but unknown here: its minutes are null
+        List<String> absent = new ArrayList<>();
+        Map<String, String> families = Map.of("pagesIn", PAGES_IN, "recordsOut", RECORDS_OUT, "deadLetters", DEAD_LETTERS);
+        Map<String, List<Long>> series = Map.of("pagesIn", s.pagesIn(), "recordsOut", s.recordsOut(), "deadLetters", s.deadLetters());
+        for (String key : List.of("pagesIn", "recordsOut", "deadLetters")) {
+            boolean here = !registry.find(families.get(key)).counters().isEmpty();
+            if (!here) {
+                absent.add(key);
+            }
+            out.put(key, here ? series.get(key) : java.util.Collections.nCopies(MinuteRing.MINUTES, null));
+        }
+        out.put("notCountedHere", absent);
         List<Map<String, Object>> lag = new ArrayList<>();
         for (MinuteRing.LagSeries l : s.lag()) {
             Map<String, Object> one = new HashMap<>();
