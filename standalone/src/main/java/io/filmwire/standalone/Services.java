@@ -130,7 +130,7 @@ public final class Services implements AutoCloseable {
             health.add("publish-service", publish::health);
             publish.routes(router);
             if (parts.contains(Part.HTTP)) {
-                OpsApi ops = new OpsApi(kafka, publish);
+                OpsApi ops = new OpsApi(kafka, publish, registry);
                 started.add(ops);
                 ops.routes(router);
             }

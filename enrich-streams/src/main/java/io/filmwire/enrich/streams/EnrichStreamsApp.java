@@ -61,9 +61,10 @@ public final class EnrichStreamsApp implements AutoCloseable {
 
     /** Builds the topology and starts it. */
     public static EnrichStreamsApp start(EnrichConfig config, MeterRegistry registry) {
+        Properties props = streamsProperties(config);
+        DeadLetterHandler.countIn(props, registry);
         KafkaStreams streams = new KafkaStreams(
-                EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)),
-                streamsProperties(config));
+                EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)), props);
         StreamsHealth health = StreamsHealth.watch("enrich-streams", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
