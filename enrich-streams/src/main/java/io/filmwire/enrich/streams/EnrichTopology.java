@@ -177,8 +177,10 @@ public final class EnrichTopology {
         @Override
         public void process(FixedKeyRecord<String, AnalyzedPage> record) {
             String fetched = io.filmwire.schema.RecordHeaders.text(record.headers(), AnalyzeProcessor.FETCHED_AT_HEADER);
+            String page = io.filmwire.schema.RecordHeaders.text(record.headers(), AnalyzeProcessor.PAGE_FINGERPRINT_HEADER);
             context.forward(record.withValue(PageDigest.of(record.value(), Instant.ofEpochMilli(record.timestamp()))
-                    .fetchedAt(fetched == null ? null : Instant.parse(fetched))));
+                    .fetchedAt(fetched == null ? null : Instant.parse(fetched))
+                    .withPage(io.filmwire.enrich.dedup.PageFingerprint.fromText(page))));
         }
     }
 
