@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  * @param chars       length of the folded text (letters and digits)
  * @param minHash     {@value #HASHES} values, 4 bytes each, big-endian
  * @param scheme      how the values were made: {@link #ONE_PERMUTATION}, or {@link #K_HASHES} for
- *                    sketches stored by earlier versions
+ *                    sketches stored by earlier versions (null, as their JSON reads, is {@link #K_HASHES})
  */
-public record TextSketch(String fingerprint, int chars, byte[] minHash, int scheme) {
+public record TextSketch(String fingerprint, int chars, byte[] minHash, Integer scheme) {
 
     /** Characters per shingle: 5 is about a word, short enough that an edit changes few shingles. */
     public static final int SHINGLE = 5;
@@ -71,6 +71,9 @@ public record TextSketch(String fingerprint, int chars, byte[] minHash, int sche
         if (minHash == null || minHash.length != HASHES * 4) {
             throw new IllegalArgumentException("a sketch has " + HASHES * 4 + " bytes, got "
                     + (minHash == null ? "none" : minHash.length));
+        }
+        if (scheme == null) {
+            scheme = K_HASHES;
         }
         if (scheme != K_HASHES && scheme != ONE_PERMUTATION) {
             throw new IllegalArgumentException("unknown sketch scheme " + scheme);
@@ -186,7 +189,7 @@ public record TextSketch(String fingerprint, int chars, byte[] minHash, int sche
         if (fingerprint.equals(other.fingerprint)) {
             return 1.0;
         }
-        if (scheme != other.scheme) {
+        if (!scheme.equals(other.scheme)) {
             return 0.0;
         }
         int equal = 0;
@@ -243,7 +246,7 @@ public record TextSketch(String fingerprint, int chars, byte[] minHash, int sche
     @Override
     public boolean equals(Object o) {
         return o instanceof TextSketch t && fingerprint.equals(t.fingerprint) && chars == t.chars
-                && scheme == t.scheme && Arrays.equals(minHash, t.minHash);
+                && scheme.equals(t.scheme) && Arrays.equals(minHash, t.minHash);
     }
 
     @Override
