@@ -224,8 +224,48 @@ public record TextSketch(String fingerprint, int chars, byte[] minHash, Integer 
         return keys;
     }
 
-    /** Letters and digits only, accents and case folded away. */
+    /**
+     * Letters and digits only, accents and case folded away: the text decomposed (NFKD), its marks
+     * removed, lower-cased, everything but letters and digits dropped. Done word by word (words cut at
+     * ASCII whitespace, which no decomposition, mark or case rule crosses): a word of ASCII only is
+     * folded in place, any other word the general way. The same result as {@link #foldWhole}.
+     */
     static String fold(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n);
+        int start = 0;
+        boolean ascii = true;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+                if (start < i) {
+                    if (ascii) {
+                        for (int k = start; k < i; k++) {
+                            char a = text.charAt(k);
+                            if (a >= 'a' && a <= 'z' || a >= '0' && a <= '9') {
+                                out.append(a);
+                            } else if (a >= 'A' && a <= 'Z') {
+                                out.append((char) (a + ('a' - 'A')));
+                            }
+                        }
+                    } else {
+                        out.append(foldWhole(text.substring(start, i)));
+                    }
+                }
+                start = i + 1;
+                ascii = true;
+            } else if (c >= 128) {
+                ascii = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@link #fold} of the whole text at once, as earlier versions did it (fingerprints stay the same). */
+    static String foldWhole(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
