@@ -4,6 +4,8 @@ import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.PageIntake;
 import io.filmwire.ingest.Worker;
 import io.filmwire.ingest.fetch.FetchException;
+import io.filmwire.ingest.fetch.FetchRequests;
+import io.filmwire.ingest.retry.RetryPolicy;
 import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.ingest.fetch.UrlFetcher;
 import io.filmwire.schema.DlqEntry;
@@ -291,10 +293,19 @@ public final class FeedPoller implements AutoCloseable {
     }
 
     private void takeIn(FeedState.Pending item) throws InterruptedException {
-        RawPage page;
-        try {
-            page = fetcher.fetchPage(item.url(), "feed:" + item.feed(), item.title(), config.maxPageBytes());
-        } catch (FetchException e) {
+        // passing failures are retried within ingest.retry.timeout.ms: that is one attempt of the item
+        RetryPolicy.Outcome<RawPage, FetchException> fetched = config.retry().run(
+                () -> fetcher.fetchPage(item.url(), "feed:" + item.feed(), item.title(), config.maxPageBytes()),
+                FetchRequests::retryAfter, wait -> {
+                    worker.pause(wait.toMillis());
+                    return worker.running();
+                });
+        if (!worker.running()) {
+            return;
+        }
+        RawPage page = fetched.result();
+        if (!fetched.succeeded()) {
+            FetchException e = fetched.failure();
             if (e.isTransient() && item.attempts() + 1 < config.feeds().maxAttempts()) {
                 Duration delay = retryDelay(item.attempts(), e.retryAfter());
                 state.retryLater(item, System.currentTimeMillis() + delay.toMillis(), e.getMessage(), true);
