@@ -27,9 +27,11 @@ import org.apache.kafka.common.config.ConfigException;
  * @param fetch             how URLs are fetched (feeds, their items, {@code filmwire ingest URL})
  * @param stateDir          where the feed poller keeps what it has seen
  * @param retry             how passing failures are retried before an item is dead-lettered
+ * @param maxInflightBytes  bytes of pages HTTP intake holds at once
  */
 public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryTimeoutMs, int maxBlockMs,
-                           Watch watch, Feeds feeds, Fetch fetch, Path stateDir, RetryPolicy retry) {
+                           Watch watch, Feeds feeds, Fetch fetch, Path stateDir, RetryPolicy retry,
+                           long maxInflightBytes) {
 
     public static final String MAX_PAGE_BYTES = "ingest.max.page.bytes";
     public static final String DELIVERY_TIMEOUT_MS = "ingest.delivery.timeout.ms";
@@ -50,6 +52,7 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
     /** A key of earlier versions, refused with what replaces it. */
     public static final String OLD_FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
     public static final String FETCH_USER_AGENT = "ingest.fetch.user.agent";
+    public static final String MAX_INFLIGHT_BYTES = "ingest.http.max.inflight.bytes";
     public static final String RETRY_TIMEOUT_MS = "ingest.retry.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "ingest.retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "ingest.retry.backoff.max.ms";
@@ -58,6 +61,10 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
             .define(MAX_PAGE_BYTES, Type.LONG, 10L * 1024 * 1024, Range.between(1024, 24L * 1024 * 1024), Importance.MEDIUM,
                     "Largest page accepted, in bytes (after decompression). Larger pages are refused: HTTP 413, a"
                             + " watched file to failed/, a feed item to pages.dlq.")
+            .define(MAX_INFLIGHT_BYTES, Type.LONG, 16L * 1024 * 1024, Range.between(1024 * 1024, 1L << 31), Importance.LOW,
+                    "Bytes of pages POST /pages holds at once (each request's Content-Length, or ingest.max.page.bytes"
+                            + " when it declares none), reserved before its body is read: a request that finds no room"
+                            + " within 5 s is answered 503 with Retry-After (a larger page waits until it is alone). A page costs several times its size in memory while it is taken in, so this bounds intake's heap whatever the clients send.")
             .define(DELIVERY_TIMEOUT_MS, Type.INT, 10_000, Range.between(1_000, 600_000), Importance.MEDIUM,
                     "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 504 (outcome unknown, retry is safe), a watched"
                             + " file stays for the next scan, a feed item is tried again later.")
@@ -207,7 +214,7 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                 new Fetch(Duration.ofMillis(c.getInt(FETCH_TIMEOUT_MS)), c.getInt(FETCH_MAX_REDIRECTS),
                         Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), allowHosts, ports,
                         c.getString(FETCH_USER_AGENT).strip()),
-                stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()), retry);
+                stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()), retry, c.getLong(MAX_INFLIGHT_BYTES));
     }
 
     private static List<String> listOf(AbstractConfig c, String key) {
