@@ -73,6 +73,8 @@ class IntakeReplayIT {
                 TestSite.send(ex, 500, "text/plain", "the database is down");
             }
         });
+        site.page("/films/after-garbage", "text/html", "<html><head><title>After the garbage</title></head><body>"
+                + "<p>A page.</p></body></html>");
         site.handle("/films/broken", ex -> {
             brokenCalls.incrementAndGet();
             TestSite.send(ex, 503, "text/plain", "still down");
@@ -189,5 +191,29 @@ class IntakeReplayIT {
         HttpResponse<String> refused = replay(last.id(), OPS);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("at most " + DeadLetters.MAX_REPLAYS + " replays");
+    }
+
+    @Test
+    void aRecordOnPagesFetchThatIsNoRequestIsDeadLetteredAndTheNextOneFetched() throws Exception {
+        String url = site.url("/films/after-garbage");
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(standalone.kafka().clientProperties(Map.of("acks", "all")),
+                             new org.apache.kafka.common.serialization.StringSerializer(),
+                             new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PAGES_FETCH.name(), "garbage",
+                    "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+            byte[] request = Topics.PAGES_FETCH.valueSerde().serializer().serialize(Topics.PAGES_FETCH.name(),
+                    new io.filmwire.schema.FetchRequest(url, "fetch", null, java.time.Instant.now()));
+            // the same partition as the garbage: it is taken only if the garbage does not stop the consumer
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PAGES_FETCH.name(), "garbage",
+                    request)).get();
+        }
+        DlqEntry garbage = Await.until(TIMEOUT, "the garbage on pages.dlq", () -> new DeadLetters(standalone.kafka())
+                .latest(200).stream().filter(e -> "garbage".equals(e.pageId())).findFirst().orElse(null));
+        assertThat(garbage.stage()).isEqualTo("ingest");
+        assertThat(garbage.code()).as("a lasting failure, dead-lettered at once").isEqualTo("unreadable");
+        assertThat(garbage.inputTopic()).isEqualTo(Topics.PAGES_FETCH.name());
+        Await.until(TIMEOUT, "the next request's page on pages.raw", () -> TopicReader.readToEnd(standalone.kafka(),
+                Topics.PAGES_RAW.name()).stream().filter(r -> url.equals(r.key())).findFirst().orElse(null));
     }
 }

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Polls feeds (RSS 2.0, Atom, sitemaps, sitemap indexes) on a schedule and takes in the page of
  * each new item: feed -> pages.raw (page id -> raw page, source {@code feed:<url>}); an item that
  * cannot be had (robots.txt forbids it, 404, binary, too large, or passing failures past
- * {@code ingest.feed.max.attempts}) -> pages.dlq (page id -> the item, stage {@code ingest}).
+ * {@code ingest.feed.max.attempts}) -> pages.dlq (page id -> the item, stage {@code ingest}). Each
+ * attempt retries a passing failure at once with backoff ({@code ingest.retry.*}) before it counts.
  * <p>
  * Every feed is read with a conditional GET; a sitemap index's child sitemaps are read when their
  * {@code lastmod} changed. New items are written to the {@link FeedState} before they are fetched,

@@ -127,6 +127,30 @@ class RetryPolicyTest {
     }
 
     @Test
+    void retriableKafkaSendErrorsAreRetriedAndOthersNot() throws Exception {
+        AtomicInteger sends = new AtomicInteger();
+        RetryPolicy.Outcome<String, java.util.concurrent.ExecutionException> sent = POLICY.run(() -> {
+            if (sends.incrementAndGet() <= 2) {
+                throw new java.util.concurrent.ExecutionException(
+                        new org.apache.kafka.common.errors.NotEnoughReplicasException("one replica is away"));
+            }
+            return "acknowledged";
+        }, FetchRequests::kafkaRetryAfter, RetryPolicy.Sleeper.THREAD);
+        assertThat(sent.result()).isEqualTo("acknowledged");
+        assertThat(sent.attempts()).isEqualTo(3);
+
+        AtomicInteger refused = new AtomicInteger();
+        RetryPolicy.Outcome<String, java.util.concurrent.ExecutionException> tooLarge = POLICY.run(() -> {
+            refused.incrementAndGet();
+            throw new java.util.concurrent.ExecutionException(
+                    new org.apache.kafka.common.errors.RecordTooLargeException("over message.max.bytes"));
+        }, FetchRequests::kafkaRetryAfter, RetryPolicy.Sleeper.THREAD);
+        assertThat(tooLarge.succeeded()).isFalse();
+        assertThat(tooLarge.passing()).isFalse();
+        assertThat(refused.get()).as("a lasting refusal is not sent again").isEqualTo(1);
+    }
+
+    @Test
     void theSettingsAreReadAndChecked() {
         IngestConfig defaults = IngestConfig.from(Settings.of(Map.of()));
         assertThat(defaults.retry()).isEqualTo(new RetryPolicy(Duration.ofSeconds(30), Duration.ofMillis(500),
