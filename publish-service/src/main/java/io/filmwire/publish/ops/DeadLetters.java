@@ -123,8 +123,9 @@ public final class DeadLetters {
     }
 
     /**
-     * Writes the dead letter's input again to its input topic (pages.raw when it came from none),
-     * under its original key, and waits for Kafka's acknowledgement.
+     * Writes the dead letter's input again to its input topic (pages.raw when it came from none; for
+     * an intake failure of no topic, a fetch request of its URL to pages.fetch), under its original
+     * key, and waits for Kafka's acknowledgement.
      */
     public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
         byte[] fetch = null;
