@@ -187,9 +187,6 @@ public final class OpsApi implements AutoCloseable {
         List<String> replayed = new java.util.ArrayList<>();
         try {
             for (DlqEntry entry : deadLetters.latest(limit(exchange), stage, code)) {
-                if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
-                    continue;
-                }
                 deadLetters.replay(entry);
                 replayed.add(entry.id());
             }
