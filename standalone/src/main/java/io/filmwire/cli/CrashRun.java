@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,6 +114,7 @@ final class CrashRun {
     private int brokerPort;
     private int ingestPort;
     private final Map<String, Integer> ports = new HashMap<>();
+    private final CountDownLatch faultsFinished = new CountDownLatch(1);
 
     CrashRun(Options options, PrintStream err) {
         this.options = options;
@@ -155,7 +158,11 @@ final class CrashRun {
 
             long loadStart = System.nanoTime();
             List<Thread> senders = startSenders(loadStart);
-            injectFaults(loadStart);
+            try {
+                injectFaults(loadStart);
+            } finally {
+                faultsFinished.countDown();
+            }
             for (Thread t : senders) {
                 t.join();
             }
@@ -200,20 +207,33 @@ final class CrashRun {
 
     private List<Thread> startSenders(long loadStart) {
         AtomicInteger next = new AtomicInteger();
+        // the last pages (10 s of load) wait for the last fault, so that there is load after every fault
+        int tail = (int) Math.min(options.pages() / 4, Math.max(5, options.rate() * 10));
         List<Thread> senders = new ArrayList<>();
         int count = Math.max(4, (int) Math.ceil(options.rate() / 2));
         for (int s = 0; s < count; s++) {
             Thread t = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < options.pages(); i = next.getAndIncrement()) {
-                    long due = loadStart + (long) (i * 1e9 / options.rate());
-                    sleepUntil(due);
-                    send(i);
+                try {
+                    sendPages(next, tail, loadStart);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "crash-sender-" + s);
             t.start();
             senders.add(t);
         }
         return senders;
+    }
+
+    /** Sends the next page when it is due, until none is left. */
+    private void sendPages(AtomicInteger next, int tail, long loadStart) throws InterruptedException {
+        for (int i = next.getAndIncrement(); i < options.pages(); i = next.getAndIncrement()) {
+            sleepUntil(loadStart + (long) (i * 1e9 / options.rate()));
+            if (i >= options.pages() - tail) {
+                faultsFinished.await();
+            }
+            send(i);
+        }
     }
 
     /** Posts page {@code i} until it is answered 202. */
@@ -273,7 +293,7 @@ final class CrashRun {
                 Thread.sleep(2_000);
             }
             long at = System.nanoTime();
-            readyAt.set(0);
+            readyAt = new AtomicLong();
             switch (kind) {
                 case ENRICH -> restart("enrich-streams");
                 case PUBLISH -> restart("publish-service");
