@@ -6,6 +6,7 @@ import io.filmwire.enrich.extract.text.Runtimes;
 import io.filmwire.enrich.extract.text.Years;
 import io.filmwire.enrich.model.Layer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,13 +61,19 @@ public final class ProseExtractor {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "le", "la",
             "del", "della", "dos", "das", "bin", "al", "el", "ter", "ten");
 
-    /** Words without which a sentence states none of the facts read here: only such sentences are tagged. */
-    private static final Pattern CUES = Pattern.compile("(?i)\\b(directed|co-directed|helmed|produced|co-produced|"
-            + "written|co-written|scripted|edited|cut by|photographed|lensed|scored|composed|directors?|film-?makers?|"
-            + "documentarians?|co-director|helmer|producers?|cinematographer|editor|composer|screenwriter|actor|actress|"
-            + "actors|stars?|starring|co-starring|featuring|features|subject|(film|documentary|movie|video|short) by|"
-            + "(soundtrack|score|music|cinematography|photography|screenplay|script) by|"
-            + "runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
+    /** Words without which a sentence states no year or running time read here (such sentences are not tagged). */
+    private static final Pattern FACT_CUES = Pattern.compile("(?i)\\b(runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
+    /** Words that name a credit on their own: a sentence holds a credit only with one of them or with "NOUN by". */
+    private static final Set<String> CREDIT_WORDS = creditWords();
+
+    private static Set<String> creditWords() {
+        Set<String> words = new HashSet<>(BY_VERBS.keySet());
+        words.remove("cut"); // a credit only as "cut by"
+        words.addAll(ROLE_NOUNS.keySet());
+        words.addAll(CAST_CUES);
+        words.addAll(Set.of("subject", "writer-director", "star"));
+        return Set.copyOf(words);
+    }
 
     /** Roles a bare role noun may give without a film being named in the sentence. */
     private static final Set<String> DIRECTING = Set.of("director");
@@ -92,28 +99,88 @@ public final class ProseExtractor {
         this.nlp = nlp;
     }
 
-    /** Adds the prose facts of {@code text} (paragraphs separated by blank lines) to the work. */
+    /**
+     * Adds the prose facts of {@code text} (paragraphs separated by blank lines) to the work. Only a
+     * sentence that can hold a credit (one of the credit words, or "NOUN by") is tagged, and only in
+     * a paragraph of the Latin script the English models read; a year or a running time is read
+     * from a sentence that has its cue, untagged.
+     */
     public void extract(String text, WorkFacts facts) {
         int budget = MAX_TAGGED_SENTENCES;
-        for (String paragraph : text.split("\\n\\s*\\n")) {
-            if (budget <= 0) {
-                break;
-            }
+        for (String paragraph : PARAGRAPH.split(text)) {
             String p = paragraph.replace('\n', ' ').strip();
             if (p.length() < 20 || p.length() > 20_000) {
                 continue;
             }
-            if (!CUES.matcher(p).find()) {
+            boolean credits = budget > 0 && mostlyLatin(p) && hasCreditCue(p);
+            if (!credits && !FACT_CUES.matcher(p).find()) {
                 continue;
             }
             for (String sentence : nlp.sentences(p)) {
-                if (sentence.length() > 800 || !CUES.matcher(sentence).find() || --budget < 0) {
+                if (sentence.length() > 800) {
                     continue;
                 }
-                credits(nlp.tag(sentence), facts);
-                yearAndRuntime(sentence, facts);
+                boolean credit = credits && hasCreditCue(sentence) && budget-- > 0;
+                if (credit) {
+                    credits(nlp.tag(sentence), facts);
+                }
+                if (credit || FACT_CUES.matcher(sentence).find()) {
+                    yearAndRuntime(sentence, facts);
+                }
             }
         }
+    }
+
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
+
+    /** True when a word of {@code text} names a credit, or a film or job noun is followed by "by". */
+    static boolean hasCreditCue(String text) {
+        int len = text.length();
+        String previous = null;
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-' && i + 1 < len
+                    && Character.isLetter(text.charAt(i + 1)))) {
+                i++;
+            }
+            if (i - start > 16) {
+                previous = null;
+                continue;
+            }
+            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+            if (CREDIT_WORDS.contains(word)) {
+                return true;
+            }
+            if (word.equals("by") && previous != null && (BY_NOUNS.containsKey(previous)
+                    || FILM_NOUNS.contains(previous) || previous.equals("cut"))) {
+                return true;
+            }
+            previous = word;
+        }
+        return false;
+    }
+
+    /** True unless most letters of {@code text} are of another script than Latin. */
+    private static boolean mostlyLatin(String text) {
+        int latin = 0;
+        int other = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x250) {
+                if (Character.isLetter(c)) {
+                    latin++;
+                }
+            } else if (Character.isLetter(c)) {
+                other++;
+            }
+        }
+        return latin >= other;
     }
 
     private static final Pattern YEAR_FILM = Pattern.compile(

@@ -1,7 +1,7 @@
 package io.filmwire.enrich.extract.signals;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,13 +11,22 @@ import java.util.regex.Pattern;
  */
 public final class FilmWords {
 
-    private static final Pattern WORD = Pattern.compile(
-            "(?iu)(?<!\\p{L})(films?|movies?|filmes?|pel[ií]culas?|documentar(?:y|ies|io|ios)|cin[ée]ma\\w*|cine|"
-                    + "kino\\w*|фильм\\w*|кино\\w*|cinemat\\w+|filmy?|sinema|"
-                    // kinds of film: "Frank Capra's deliriously dark melodrama"
-                    + "melodramas?|thrillers?|westerns?|comed(?:y|ies)|rom-?coms?|biopics?|policiers?|noirs?|"
-                    + "musicals?|animations?|animated|anime|sci-fi|horror|documentaries|dramas?|screenplay|"
-                    + "directorial|filmmakers?|auteurs?)(?!\\p{L})|电影|影片|映画|영화|סרט\\p{L}*|סינמטק|فیلم|فيلم|سینما");
+    /** Film words matched as whole words, case aside. */
+    private static final Set<String> WORDS = Set.of("film", "films", "filmy", "movie", "movies", "filme", "filmes",
+            "pelicula", "peliculas", "película", "películas", "documentary", "documentaries", "documentario",
+            "documentarios", "cine", "sinema",
+            // kinds of film: "Frank Capra's deliriously dark melodrama"
+            "melodrama", "melodramas", "thriller", "thrillers", "western", "westerns", "comedy", "comedies",
+            "romcom", "romcoms", "rom-com", "rom-coms", "biopic", "biopics", "policier", "policiers", "noir", "noirs",
+            "musical", "musicals", "animation", "animations", "animated", "anime", "sci-fi", "horror", "drama",
+            "dramas", "screenplay", "directorial", "filmmaker", "filmmakers", "auteur", "auteurs");
+    /** Starts of film words: "cinematic", "cinémathèque", "kinoteatr", "фильмы", "кинотеатр". */
+    private static final String[] PREFIXES = {"cinema", "cinéma", "kino", "фильм", "кино"};
+    /** Film words of scripts that do not separate words, or that join them to a particle: found anywhere. */
+    private static final String[] INFIXES = {"电影", "影片", "映画", "영화", "סינמטק", "סרט", "فیلم", "فيلم", "سینما"};
+    /** Words joined by a hyphen into one film word ("sci-fi", "rom-com"). */
+    private static final Set<String> JOINED = Set.of("sci", "rom");
+
     /** A path that names a film page: a film word followed by an identifier ("/film/brat-1997", "filme.php?cf=7128"). */
     private static final Pattern FILM_URL = Pattern.compile(
             "(?iu)/(?:films?|filmes?|movies?|movie-info|film-info|pel[ií]culas?|kino|фильм|film\\.php|filme\\.php|"
@@ -31,22 +40,79 @@ public final class FilmWords {
         return count(text, Integer.MAX_VALUE);
     }
 
-    /** As {@link #count(String)}, stopping at {@code max}. */
+    /**
+     * As {@link #count(String)}, stopping at {@code max}. One pass over the text, word by word (a word
+     * is a run of letters), each word looked up: linear in the text, whatever it holds.
+     */
     public static int count(String text, int max) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        Matcher m = WORD.matcher(text);
         int n = 0;
-        while (n < max && m.find()) {
-            n++;
+        int len = text.length();
+        int i = 0;
+        while (i < len && n < max) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean wide = false;
+            while (i < len && Character.isLetter(text.charAt(i))) {
+                wide |= text.charAt(i) >= 0x0590;
+                i++;
+            }
+            int end = i;
+            if (i + 1 < len && text.charAt(i) == '-' && Character.isLetter(text.charAt(i + 1))
+                    && JOINED.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+                i++;
+                while (i < len && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                end = i;
+            }
+            n += wide ? infixes(text, start, end) : 0;
+            if (end - start >= 3 && end - start <= 24 && isWord(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+                n++;
+            }
+        }
+        return Math.min(n, max);
+    }
+
+    private static boolean isWord(String word) {
+        if (WORDS.contains(word)) {
+            return true;
+        }
+        for (String prefix : PREFIXES) {
+            if (word.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Film words of the non-separating scripts inside text[start, end), left to right, not overlapping. */
+    private static int infixes(String text, int start, int end) {
+        int n = 0;
+        int i = start;
+        outer:
+        while (i < end) {
+            for (String w : INFIXES) {
+                if (text.startsWith(w, i) && i + w.length() <= end) {
+                    n++;
+                    i += w.equals("סרט") ? end - i : w.length();
+                    continue outer;
+                }
+            }
+            i++;
         }
         return n;
     }
 
     /** True when {@code text} says "film" or one of its words. */
     public static boolean has(String text) {
-        return text != null && WORD.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return count(text, 1) > 0;
     }
 
     /** True for a link to a page about one film, by the words of its path. */
