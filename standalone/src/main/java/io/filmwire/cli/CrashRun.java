@@ -33,8 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,7 +112,11 @@ final class CrashRun {
     private int brokerPort;
     private int ingestPort;
     private final Map<String, Integer> ports = new HashMap<>();
-    private final CountDownLatch faultsFinished = new CountDownLatch(1);
+    /** Faults injected so far (all of them once the fault thread is done, whatever happened). */
+    private final AtomicInteger faultsInjected = new AtomicInteger();
+    /** Pages whose sending began. */
+    private final AtomicInteger pagesStarted = new AtomicInteger();
+    private long nextSlot;
 
     CrashRun(Options options, PrintStream err) {
         this.options = options;
@@ -157,11 +159,11 @@ final class CrashRun {
             watcher.start();
 
             long loadStart = System.nanoTime();
-            List<Thread> senders = startSenders(loadStart);
+            List<Thread> senders = startSenders();
             try {
                 injectFaults(loadStart);
             } finally {
-                faultsFinished.countDown();
+                faultsInjected.set(Integer.MAX_VALUE);
             }
             for (Thread t : senders) {
                 t.join();
@@ -205,16 +207,14 @@ final class CrashRun {
         return new KafkaSettings("127.0.0.1:" + brokerPort, 3, (short) 1, Map.of());
     }
 
-    private List<Thread> startSenders(long loadStart) {
+    private List<Thread> startSenders() {
         AtomicInteger next = new AtomicInteger();
-        // the last pages (10 s of load) wait for the last fault, so that there is load after every fault
-        int tail = (int) Math.min(options.pages() / 4, Math.max(5, options.rate() * 10));
         List<Thread> senders = new ArrayList<>();
         int count = Math.max(4, (int) Math.ceil(options.rate() / 2));
         for (int s = 0; s < count; s++) {
             Thread t = new Thread(() -> {
                 try {
-                    sendPages(next, tail, loadStart);
+                    sendPages(next);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -225,15 +225,31 @@ final class CrashRun {
         return senders;
     }
 
-    /** Sends the next page when it is due, until none is left. */
-    private void sendPages(AtomicInteger next, int tail, long loadStart) throws InterruptedException {
+    /**
+     * The segment of page {@code i}: the pages are cut in faults + 1 segments, and the pages of
+     * segment n are sent after fault n, so that every fault has load before and after it.
+     */
+    private int segment(int i) {
+        return (int) ((long) i * (options.faults() + 1) / options.pages());
+    }
+
+    /** Sends the next page at the rate, once the faults before its segment are in, until none is left. */
+    private void sendPages(AtomicInteger next) throws InterruptedException {
         for (int i = next.getAndIncrement(); i < options.pages(); i = next.getAndIncrement()) {
-            sleepUntil(loadStart + (long) (i * 1e9 / options.rate()));
-            if (i >= options.pages() - tail) {
-                faultsFinished.await();
+            while (faultsInjected.get() < segment(i)) {
+                Thread.sleep(50);
             }
+            sleepUntil(slot());
+            pagesStarted.incrementAndGet();
             send(i);
         }
+    }
+
+    /** The next send time at the rate: after a pause the load goes on at the rate, with no burst. */
+    private synchronized long slot() {
+        long now = System.nanoTime();
+        nextSlot = Math.max(nextSlot + (long) (1e9 / options.rate()), now);
+        return nextSlot;
     }
 
     /** Posts page {@code i} until it is answered 202. */
@@ -270,24 +286,24 @@ final class CrashRun {
         if (options.faults() == 0) {
             return;
         }
-        double load = options.pages() / options.rate();
-        double warmup = Math.min(20, load * 0.15);
-        double spacing = Math.max(5, (load * 0.9 - warmup) / options.faults());
         for (int n = 0; n < options.faults(); n++) {
             Kind kind = options.kinds().get(n % options.kinds().size());
-            sleepUntil(loadStart + (long) ((warmup + n * spacing) * 1e9));
+            // the pages of the segment before this fault are all on their way
+            int before = (int) Math.ceil((double) (n + 1) * options.pages() / (options.faults() + 1));
+            while (pagesStarted.get() < before) {
+                Thread.sleep(50);
+            }
+            long until = System.nanoTime() + 180_000_000_000L;
             if (n == 0) {
                 // the first fault once the pipeline keeps up with the load (warm), so that its stall is the fault's
-                long until = System.nanoTime() + 120_000_000_000L;
                 while (System.nanoTime() < until && waiting() > Math.max(10, options.rate() * 4)) {
                     Thread.sleep(200);
                 }
             } else {
-                // one fault at a time: the next waits until output came back after the last one
-                long last = faultsDone.get(faultsDone.size() - 1).end();
-                long until = System.nanoTime() + 90_000_000_000L;
-                while (System.nanoTime() < until && output.values().stream().noneMatch(t -> t > last)
-                        && waiting() > 0) {
+                // one fault at a time: the last one's part is back and output came after it
+                Fault last = faultsDone.get(faultsDone.size() - 1);
+                while (System.nanoTime() < until && (last.ready().get() == 0
+                        || output.values().stream().noneMatch(t -> t > last.end()) && waiting() > 0)) {
                     Thread.sleep(200);
                 }
                 Thread.sleep(2_000);
@@ -310,6 +326,7 @@ final class CrashRun {
                 readyAt.set(System.nanoTime());
             }
             faultsDone.add(new Fault(n + 1, kind, at, System.nanoTime(), readyAt));
+            faultsInjected.incrementAndGet();
             log("fault %d/%d: %s at %.1f s (%d pages accepted, %d out)", n + 1, options.faults(), kind.label,
                     seconds(at - loadStart), acceptedCount(), output.size());
         }
