@@ -516,8 +516,10 @@ final class CrashRun {
         int i = countBefore(outs, from + 1);
         while (true) {
             long next = i < outs.length && outs[i] < until ? outs[i] : until;
-            if (pendingAt(previous, tries, outs) > 0) {
-                longest = Math.max(longest, next - previous);
+            // the stall starts with the gap when pages were waiting, else with the first page sent in it
+            long start = pendingAt(previous, tries, outs) > 0 ? previous : firstAfter(tries, previous);
+            if (start >= 0 && start < next) {
+                longest = Math.max(longest, next - start);
             }
             if (next >= until) {
                 return longest;
