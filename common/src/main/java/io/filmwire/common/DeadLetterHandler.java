@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * dead letter on pages.dlq, written in the task's transaction, with the source record's coordinates
  * (topic, partition, offset), a stable reason code ({@code unreadable}, {@code processing-failed})
  * and a bounded preview of the source value ({@link DlqEntry#preview}); processing then goes on with
- * the next record. The stage is the one of the failing processor or topic. Stateless, thread-safe.
+ * the next record. The stage is the one of the failing processor or topic. Each dead letter it writes
+ * is counted in {@code filmwire_dead_letters_total} when {@link #countIn} gave it a registry (a task
+ * that aborts its transaction and retries counts its dead letters again, like the processors' own).
+ * Thread-safe.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
@@ -35,13 +38,28 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
+    /**
+     * Streams property (an object, not text): the {@link io.filmwire.common.metrics.DeadLetterMetrics} that
+     * counts each dead letter this handler writes; absent, they are not counted.
+     */
+    public static final String METRICS_CONFIG = "filmwire.dead.letter.metrics";
+
     private DlqEntry.Stage defaultStage = DlqEntry.Stage.RECONCILE;
+    private io.filmwire.common.metrics.DeadLetterMetrics metrics;
 
     /** Installs this handler for both kinds of failure in {@code props}, failures of unknown origin at {@code stage}. */
     public static void install(Map<String, Object> props, DlqEntry.Stage stage) {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(DEFAULT_STAGE_CONFIG, stage.name());
+    }
+
+    /**
+     * Makes the handler installed in {@code props} count what it writes in {@code registry}'s
+     * {@code filmwire_dead_letters_total{stage, reason}} (the processors count their own).
+     */
+    public static void countIn(Properties props, io.micrometer.core.instrument.MeterRegistry registry) {
+        props.put(METRICS_CONFIG, new io.filmwire.common.metrics.DeadLetterMetrics(registry));
     }
 
     /** The same for a {@link Properties}. */
@@ -56,6 +74,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         Object stage = configs.get(DEFAULT_STAGE_CONFIG);
         if (stage != null) {
             defaultStage = DlqEntry.Stage.valueOf(stage.toString().toUpperCase(Locale.ROOT));
+        }
+        if (configs.get(METRICS_CONFIG) instanceof io.filmwire.common.metrics.DeadLetterMetrics m) {
+            metrics = m;
         }
     }
 
@@ -81,11 +102,14 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                 key, context.sourceRawValue(), reason, exception, at, context.headers())));
     }
 
-    private static ProducerRecord<byte[], byte[]> deadLetter(DlqEntry.Stage stage, DlqEntry.Reason code, byte[] rawKey,
+    private ProducerRecord<byte[], byte[]> deadLetter(DlqEntry.Stage stage, DlqEntry.Reason code, byte[] rawKey,
                                                              byte[] value, String reason, Exception cause,
                                                              DlqEntry.Coordinates at, Headers input) {
         String key = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
         DlqEntry entry = DlqEntry.preview(stage, code, key, key, value, reason, cause, at, Instant.now());
+        if (metrics != null) {
+            metrics.count(entry);
+        }
         LOG.warn("Record '{}' at {}/{}@{} sent to the dead-letter topic (stage {}, {}): {}", key, at.topic(),
                 at.partition(), at.offset(), stage.id(), code.code(), reason);
         Headers headers = new RecordHeaders();

@@ -2,6 +2,7 @@ package io.filmwire.ingest;
 
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.ingest.retry.RetryPolicy;
 import io.filmwire.schema.PageIds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +26,12 @@ import org.apache.kafka.common.config.ConfigException;
  * @param feeds             the polled feeds
  * @param fetch             how URLs are fetched (feeds, their items, {@code filmwire ingest URL})
  * @param stateDir          where the feed poller keeps what it has seen
+ * @param retry             how passing failures are retried before an item is dead-lettered
+ * @param maxInflightBytes  bytes of pages HTTP intake holds at once
  */
 public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryTimeoutMs, int maxBlockMs,
-                           Watch watch, Feeds feeds, Fetch fetch, Path stateDir) {
+                           Watch watch, Feeds feeds, Fetch fetch, Path stateDir, RetryPolicy retry,
+                           long maxInflightBytes) {
 
     public static final String MAX_PAGE_BYTES = "ingest.max.page.bytes";
     public static final String DELIVERY_TIMEOUT_MS = "ingest.delivery.timeout.ms";
@@ -48,11 +52,19 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
     /** A key of earlier versions, refused with what replaces it. */
     public static final String OLD_FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
     public static final String FETCH_USER_AGENT = "ingest.fetch.user.agent";
+    public static final String MAX_INFLIGHT_BYTES = "ingest.http.max.inflight.bytes";
+    public static final String RETRY_TIMEOUT_MS = "ingest.retry.timeout.ms";
+    public static final String RETRY_BACKOFF_MS = "ingest.retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "ingest.retry.backoff.max.ms";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(MAX_PAGE_BYTES, Type.LONG, 10L * 1024 * 1024, Range.between(1024, 24L * 1024 * 1024), Importance.MEDIUM,
                     "Largest page accepted, in bytes (after decompression). Larger pages are refused: HTTP 413, a"
                             + " watched file to failed/, a feed item to pages.dlq.")
+            .define(MAX_INFLIGHT_BYTES, Type.LONG, 16L * 1024 * 1024, Range.between(1024 * 1024, 1L << 31), Importance.LOW,
+                    "Bytes of pages POST /pages holds at once (each request's Content-Length, or ingest.max.page.bytes"
+                            + " when it declares none), reserved before its body is read: a request that finds no room"
+                            + " within 5 s is answered 503 with Retry-After (a larger page waits until it is alone). A page costs several times its size in memory while it is taken in, so this bounds intake's heap whatever the clients send.")
             .define(DELIVERY_TIMEOUT_MS, Type.INT, 10_000, Range.between(1_000, 600_000), Importance.MEDIUM,
                     "How long a page may wait for Kafka's acknowledgement: past it, HTTP answers 504 (outcome unknown, retry is safe), a watched"
                             + " file stays for the next scan, a feed item is tried again later.")
@@ -92,7 +104,18 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
             .define(FETCH_PORTS, Type.LIST, "80,443", Importance.LOW,
                     "Ports fetched on public hosts (others are refused).")
             .define(FETCH_USER_AGENT, Type.STRING, "Filmwire/0.1 (editorial ingestion)", new ConfigDef.NonEmptyString(),
-                    Importance.LOW, "User-Agent of fetches; its first word is the name robots.txt rules are matched against.");
+                    Importance.LOW, "User-Agent of fetches; its first word is the name robots.txt rules are matched against.")
+            .define(RETRY_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(0, 3_600_000), Importance.MEDIUM,
+                    "How long a passing failure (a fetch that times out, cannot connect, or is answered 408, 425, 429"
+                            + " or 5xx; a Kafka send failing with a retriable error) is retried before the item is"
+                            + " dead-lettered, from its first try (like Connect's errors.retry.timeout); a lasting one"
+                            + " (4xx, robots.txt, not a page, too large, invalid JSON) goes to pages.dlq at once. 0: no retry."
+                            + " For a feed item this is one of its ingest.feed.max.attempts.")
+            .define(RETRY_BACKOFF_MS, Type.LONG, 500L, Range.between(1, 600_000), Importance.LOW,
+                    "The first wait before a retry; it doubles after each failure up to ingest.retry.backoff.max.ms"
+                            + " (a server's Retry-After waits longer).")
+            .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 10_000L, Range.between(1, 3_600_000), Importance.LOW,
+                    "The longest wait between two retries of a passing failure.");
 
     /** The watched folders. */
     public record Watch(List<Path> dirs, Duration interval, Duration settle) {
@@ -175,6 +198,14 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
             feeds.add(feed.strip());
         }
         String stateDir = c.getString(STATE_DIR);
+        long backoff = c.getLong(RETRY_BACKOFF_MS);
+        long maxBackoff = c.getLong(RETRY_BACKOFF_MAX_MS);
+        if (maxBackoff < backoff) {
+            throw new ConfigException(RETRY_BACKOFF_MAX_MS, maxBackoff, "must be at least " + RETRY_BACKOFF_MS + " ("
+                    + backoff + ")");
+        }
+        RetryPolicy retry = new RetryPolicy(Duration.ofMillis(c.getLong(RETRY_TIMEOUT_MS)), Duration.ofMillis(backoff),
+                Duration.ofMillis(maxBackoff));
         return new IngestConfig(KafkaSettings.from(settings), c.getLong(MAX_PAGE_BYTES), c.getInt(DELIVERY_TIMEOUT_MS),
                 c.getInt(MAX_BLOCK_MS),
                 new Watch(dirs, Duration.ofMillis(c.getLong(WATCH_INTERVAL_MS)), Duration.ofMillis(c.getLong(WATCH_SETTLE_MS))),
@@ -183,7 +214,7 @@ public record IngestConfig(KafkaSettings kafka, long maxPageBytes, int deliveryT
                 new Fetch(Duration.ofMillis(c.getInt(FETCH_TIMEOUT_MS)), c.getInt(FETCH_MAX_REDIRECTS),
                         Duration.ofMillis(c.getLong(FETCH_HOST_DELAY_MS)), allowHosts, ports,
                         c.getString(FETCH_USER_AGENT).strip()),
-                stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()));
+                stateDir.isBlank() ? defaultStateDir : Path.of(stateDir.strip()), retry, c.getLong(MAX_INFLIGHT_BYTES));
     }
 
     private static List<String> listOf(AbstractConfig c, String key) {

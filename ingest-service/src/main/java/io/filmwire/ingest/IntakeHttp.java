@@ -28,7 +28,9 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  * {@code ?url=} gives an HTML or text page its URL; the body may be gzipped
  * ({@code Content-Encoding: gzip}). Answers 202 {@code {"pageId", "partition", "offset"}} only
  * after Kafka acknowledged the write; 400 for malformed JSON or fields, 413 over
- * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 with
+ * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 {@code intake_busy} with
+ * {@code Retry-After} when {@code ingest.http.max.inflight.bytes} of pages are being taken in already
+ * (reserved before the body is read, so memory stays bounded), 503 with
  * {@code Retry-After} when the page certainly was not handed to Kafka (nothing was taken in: send
  * it again), 504 {@code {"error": "outcome_unknown", "pageId", "message"}} with {@code Retry-After}
  * when Kafka did not answer in time after the page was handed over (it may or may not be written;
@@ -42,12 +44,19 @@ public final class IntakeHttp {
     /** Seconds a client is asked to wait after a 503. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /** Seconds a client is asked to wait when intake's budget is full. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
+    /** How long a request waits for room in the budget before it is answered 503. */
+    private static final java.time.Duration BUDGET_WAIT = java.time.Duration.ofSeconds(5);
+
     private final PageIntake intake;
     private final IngestConfig config;
+    private final IntakeBudget budget;
 
     public IntakeHttp(PageIntake intake, IngestConfig config) {
         this.intake = intake;
         this.config = config;
+        this.budget = new IntakeBudget(config.maxInflightBytes());
     }
 
     /**
@@ -72,6 +81,40 @@ public final class IntakeHttp {
     }
 
     private void postPage(HttpExchange exchange, Map<String, String> params) throws IOException {
+        IntakeBudget.Reservation room;
+        try {
+            room = budget.reserve(declaredSize(exchange), BUDGET_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            HttpJson.error(exchange, 503, "shutting_down", "the server is stopping; send the page again later");
+            return;
+        }
+        if (room == null) {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(BUSY_RETRY_AFTER_SECONDS));
+            exchange.getResponseHeaders().set("Connection", "close");
+            HttpJson.error(exchange, 503, "intake_busy", "intake holds " + budget.inUse() + " bytes of pages already ("
+                    + IngestConfig.MAX_INFLIGHT_BYTES + "); nothing was taken in: send the page again in "
+                    + BUSY_RETRY_AFTER_SECONDS + " s");
+            return;
+        }
+        try (room) {
+            takePage(exchange);
+        }
+    }
+
+    /** The body's declared size, at most the page limit (over it the body is refused unread); the limit when not declared. */
+    private long declaredSize(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            long n = declared == null ? config.maxPageBytes() : Long.parseLong(declared.strip());
+            return Math.max(0, Math.min(n, config.maxPageBytes()));
+        } catch (NumberFormatException e) {
+            return config.maxPageBytes();
+        }
+    }
+
+    private void takePage(HttpExchange exchange) throws IOException {
         RawPage page;
         try {
             page = readPage(exchange);

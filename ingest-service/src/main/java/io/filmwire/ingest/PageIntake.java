@@ -83,7 +83,15 @@ public final class PageIntake implements AutoCloseable {
 
     /** Sends {@code page} to pages.raw; completes with its position once Kafka acknowledged it, exceptionally if not. */
     public CompletableFuture<RecordMetadata> submit(RawPage page) {
-        CompletableFuture<RecordMetadata> result = send(Topics.PAGES_RAW, page.pageId(), page);
+        return submit(page, Map.of());
+    }
+
+    /**
+     * Sends {@code page} to pages.raw with the record headers {@code headers} (a replay's
+     * {@code filmwire.replay.of} and {@code filmwire.replays}); as {@link #submit(RawPage)}.
+     */
+    public CompletableFuture<RecordMetadata> submit(RawPage page, Map<String, String> headers) {
+        CompletableFuture<RecordMetadata> result = send(Topics.PAGES_RAW, page.pageId(), page, headers);
         return result.whenComplete((meta, error) -> {
             if (error == null) {
                 accepted.increment();
@@ -99,7 +107,12 @@ public final class PageIntake implements AutoCloseable {
 
     /** Sends {@code entry} to pages.dlq, keyed by its page id; completes once Kafka acknowledged it. */
     public CompletableFuture<RecordMetadata> deadLetter(DlqEntry entry) {
-        return send(Topics.PAGES_DLQ, entry.pageId(), entry).whenComplete((meta, error) -> {
+        return deadLetter(entry, Map.of());
+    }
+
+    /** Sends {@code entry} to pages.dlq with the record headers {@code headers}; as {@link #deadLetter(DlqEntry)}. */
+    public CompletableFuture<RecordMetadata> deadLetter(DlqEntry entry, Map<String, String> headers) {
+        return send(Topics.PAGES_DLQ, entry.pageId(), entry, headers).whenComplete((meta, error) -> {
             if (error == null) {
                 deadLetters.count(entry);
             } else {
@@ -108,10 +121,12 @@ public final class PageIntake implements AutoCloseable {
         });
     }
 
-    private <V> CompletableFuture<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
+    private <V> CompletableFuture<RecordMetadata> send(Topic<String, V> topic, String key, V value,
+                                                       Map<String, String> extra) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
             Headers headers = new RecordHeaders();
+            extra.forEach((name, text) -> io.filmwire.schema.RecordHeaders.set(headers, name, text));
             byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), headers, value);
             producer.send(new ProducerRecord<>(topic.name(), null, key, bytes, headers), (meta, error) -> {
                 if (error != null) {

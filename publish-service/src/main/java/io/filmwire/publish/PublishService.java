@@ -116,8 +116,9 @@ public final class PublishService implements AutoCloseable {
 
     /** Builds the topology and starts it. */
     public static PublishService start(PublishConfig config, MeterRegistry registry) {
-        KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)),
-                streamsProperties(config));
+        Properties props = streamsProperties(config);
+        io.filmwire.common.DeadLetterHandler.countIn(props, registry);
+        KafkaStreams streams = new KafkaStreams(PublishTopology.build(config, new PublishMetrics(registry)), props);
         StreamsHealth health = StreamsHealth.watch("publish-service", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);

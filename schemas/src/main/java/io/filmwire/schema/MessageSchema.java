@@ -17,7 +17,8 @@ public enum MessageSchema {
     FILM_RECORD("film-record", FilmRecord.class),
     CHANGE_EVENT("change-event", ChangeEvent.class),
     DLQ_ENTRY("dlq-entry", DlqEntry.class),
-    FILM_OVERRIDES("film-overrides", FilmOverrides.class);
+    FILM_OVERRIDES("film-overrides", FilmOverrides.class),
+    FETCH_REQUEST("fetch-request", FetchRequest.class);
 
     private final String schemaName;
     private final Class<?> type;

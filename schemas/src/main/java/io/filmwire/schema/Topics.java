@@ -34,9 +34,16 @@ public final class Topics {
     public static final Topic<String, FilmOverrides> FILMS_OVERRIDES =
             new Topic<>("films.overrides", KEY, new JsonSerde<>(FilmOverrides.class), true);
 
-    /** All topics, in flow order. */
+    /**
+     * URLs for ingest-service to fetch again (the replay of an intake dead letter): URL -> fetch
+     * request. Internal: written by the replay, read by ingest-service.
+     */
+    public static final Topic<String, FetchRequest> PAGES_FETCH =
+            new Topic<>("pages.fetch", KEY, new JsonSerde<>(FetchRequest.class), false);
+
+    /** All topics, in flow order (the fetch requests of replays last). */
     public static final List<Topic<String, ?>> ALL = List.of(
-            PAGES_RAW, PAGES_DLQ, PAGES_CLEAN, FILMS_RECONCILED, FILMS_RECORDS, FILMS_CHANGES, FILMS_OVERRIDES);
+            PAGES_RAW, PAGES_DLQ, PAGES_CLEAN, FILMS_RECONCILED, FILMS_RECORDS, FILMS_CHANGES, FILMS_OVERRIDES, PAGES_FETCH);
 
     private Topics() {
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
                 "Pages (files or folders of .html, .htm, .txt, .gz) are taken in the order given, with the same",
                 "cleaning and deduplication as the Streams app. Each line: {\"pageId\": file name, \"duplicateOf\":",
                 "the file it copies or null, \"similarity\": estimated share of text in common with that file (or",
-                "with the closest file looked at; null when none)}."})
+                "with the closest file looked at; null when none)}. A file with the same bytes or the same content",
+                "(visible text without navigation, header, footer and ads, with its title and JSON-LD) as an earlier",
+                "one is its copy whatever the length of its article."})
 final class DedupCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or folders.")

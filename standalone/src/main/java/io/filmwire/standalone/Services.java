@@ -13,6 +13,7 @@ import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.IntakeHttp;
 import io.filmwire.ingest.PageIntake;
 import io.filmwire.ingest.feed.FeedPoller;
+import io.filmwire.ingest.fetch.FetchRequests;
 import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.ingest.watch.FolderWatcher;
 import io.filmwire.publish.PublishConfig;
@@ -130,7 +131,7 @@ public final class Services implements AutoCloseable {
             health.add("publish-service", publish::health);
             publish.routes(router);
             if (parts.contains(Part.HTTP)) {
-                OpsApi ops = new OpsApi(kafka, publish);
+                OpsApi ops = new OpsApi(kafka, publish, registry);
                 started.add(ops);
                 ops.routes(router);
             }
@@ -164,9 +165,15 @@ public final class Services implements AutoCloseable {
                     ? Health.Status.up("scanning every " + ingestConfig.watch().interval().toMillis() + " ms")
                     : Health.Status.down("its thread stopped"));
         }
+        // one fetcher for feeds and replayed fetches: robots.txt and the per-host delay shared
+        PoliteFetcher fetcher = new PoliteFetcher(ingestConfig.fetch());
+        started.add(fetcher);
+        FetchRequests requests = new FetchRequests(ingestConfig, intake, fetcher, registry).start();
+        started.add(requests);
+        health.add("fetch-requests", () -> requests.isHealthy()
+                ? Health.Status.up("taking replayed fetches from " + io.filmwire.schema.Topics.PAGES_FETCH.name())
+                : Health.Status.down("its thread stopped"));
         if (!ingestConfig.feeds().urls().isEmpty()) {
-            PoliteFetcher fetcher = new PoliteFetcher(ingestConfig.fetch());
-            started.add(fetcher);
             feedPoller = new FeedPoller(ingestConfig, intake, fetcher, registry).start();
             started.add(feedPoller);
             FeedPoller poller = feedPoller;

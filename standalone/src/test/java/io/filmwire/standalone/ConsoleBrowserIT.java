@@ -32,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in headless Chromium (Debian's chromium and chromedriver; skipped, saying so, when
- * they are missing): live rows that keep focus, the film view's provenance and history, an
+ * they are missing): live rows that keep focus, the charts of the last hour, the film view's provenance and history, an
  * override set in the form, a dead letter replayed from its page, a hostile title shown as text,
  * no axe-core violation (axe-core from npm, installed by .ci/run into node_modules), no horizontal
  * scroll at 390 px. Screenshots go to target/screenshots.
@@ -105,6 +105,35 @@ class ConsoleBrowserIT {
         assertThat(r.statusCode()).isEqualTo(202);
     }
 
+    private static String metricsText() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode getJson(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return io.filmwire.schema.Json.mapper().readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String film(String title, int year, String director, String filler) {
         String json = title.replace("<", "\\u003c").replace(">", "\\u003e").replace("\"", "\\\"");
         return "<html><head><title>" + title.replace("<", "&lt;") + "</title><script type=\"application/ld+json\">{\"@type\":\"Movie\","
@@ -173,6 +202,29 @@ class ConsoleBrowserIT {
                 .contains("Evening Ferry") ? true : null);
         assertThat(js("return document.activeElement.id")).isEqualTo("q");
         assertThat(q.getAttribute("value")).isEqualTo("e");
+        // charts of the last hour: the endpoint counts the pages sent, the page draws them with a text alternative
+        long pagesIn = until("the three pages counted in the last hour", () -> {
+            long n = 0;
+            for (com.fasterxml.jackson.databind.JsonNode v : getJson("/api/activity").get("pagesIn")) {
+                n += v.asLong(0);
+            }
+            return n >= 3 ? n : null;
+        });
+        assertThat(pagesIn).as("a page counted more than once only if a task retried").isBetween(3L, 4L);
+        assertThat(getJson("/api/activity").get("minutes")).hasSize(60);
+        until("the charted pages", () -> browser.findElement(By.id("chart-flow-latest")).getText()
+                .matches("(?s).*Last hour: pages in [34],.*") ? true : null);
+        WebElement flow = browser.findElement(By.cssSelector("#chart-flow svg"));
+        assertThat(flow.getAttribute("role")).isEqualTo("img");
+        assertThat(browser.findElement(By.id("chart-flow-title")).getAttribute("textContent")).contains("Pages in");
+        assertThat(browser.findElements(By.cssSelector("#chart-flow path"))).hasSize(3);
+        assertThat(browser.findElement(By.id("chart-flow-desc")).getAttribute("textContent")).contains("records out");
+        until("the page-digests step in the lag charts", () -> browser.findElement(By.cssSelector("#chart-lag-seconds .latest"))
+                .getText().contains("page-digests") ? true : null);
+        assertThat(js("return document.activeElement.id")).as("the charts redrawn, the focus kept").isEqualTo("q");
+        js("document.getElementById('h-activity').scrollIntoView()");
+        screenshot("console-charts");
+        js("document.getElementById('q').scrollIntoView({block: 'center'})");
         // search: people and accents
         q.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         q.sendKeys("marta oster");
@@ -220,6 +272,32 @@ class ConsoleBrowserIT {
         screenshot("console-film");
         assertThat(axeViolations()).as("axe-core on the film view").isEmpty();
 
+        // the page view: clean text, films, dedup verdict; a copy names and links its original
+        post("https://console.example/live-copy", film("Evening Ferry", 2011, "Jonas Ekberg", "A film that arrives live."));
+        post("https://console.example/hours", "<html><head><title>Opening hours</title></head><body><article><p>The office"
+                + " is open from nine to five on weekdays, and closed on public holidays.</p></article></body></html>");
+        browser.get(base() + "/#/page/" + enc("https://console.example/live-copy"));
+        until("the copy's dedup verdict", () -> browser.findElement(By.id("page-dedup")).getText().startsWith("Duplicate")
+                ? true : null);
+        WebElement original = browser.findElement(By.cssSelector("#page-dedup a"));
+        assertThat(original.getText()).isEqualTo("https://console.example/live");
+        assertThat(browser.findElement(By.id("page-films")).findElements(By.cssSelector("tbody tr"))).as("a copy gives no film").isEmpty();
+        original.click();
+        until("the original's clean text", () -> browser.findElement(By.id("page-text")).getText()
+                .contains("A film that arrives live.") ? true : null);
+        assertThat(browser.findElement(By.id("page-dedup")).getText()).startsWith("Original");
+        assertThat(browser.findElement(By.cssSelector("#page-films tbody")).getText()).contains("Evening Ferry");
+        until("the copy listed under the original", () -> browser.findElement(By.cssSelector("#page-copies tbody")).getText()
+                .contains("https://console.example/live-copy") ? true : null);
+        assertThat(browser.findElement(By.id("page-facts")).getText()).contains("Evening Ferry").contains("console.example");
+        screenshot("console-page");
+        assertThat(axeViolations()).as("axe-core on the page view").isEmpty();
+        browser.get(base() + "/#/");
+        until("the page with no film on the home view", () -> browser.findElement(By.cssSelector("#nofilm tbody")).getText()
+                .contains("https://console.example/hours") ? true : null);
+        assertThat(browser.findElement(By.cssSelector("#nofilm tbody")).getText()).doesNotContain("https://console.example/live");
+        assertThat(browser.findElement(By.id("quality")).getText()).contains("pages with no film");
+
         // a dead letter, replayed from its page's view
         post("https://console.example/long", film("Overlong Page", 2000, "Nobody", "words ".repeat(1200)));
         browser.get(base() + "/#/page/" + java.net.URLEncoder.encode("https://console.example/long", "UTF-8"));
@@ -233,8 +311,26 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("status")).getText()).contains("pages.raw");
         until("the replayed page dead-lettered again", () -> browser.findElements(By.cssSelector("#page-dlq tbody tr")).size() >= 2
                 ? true : null);
-        screenshot("console-page");
-        assertThat(axeViolations()).as("axe-core on the page view").isEmpty();
+        assertThat(axeViolations()).as("axe-core on the page view of a dead letter").isEmpty();
+
+        // a record Kafka Streams' own handler dead-letters (unreadable on the page-digests step): each entry on
+        // pages.dlq is counted once in filmwire_dead_letters_total, the handler's and the processors' alike
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer
+                .KafkaProducer<>(standalone.services().kafka().clientProperties(Map.of()),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("filmwire-enrich-page-digests-repartition",
+                    "https://console.example/corrupt", "not a page digest")).get();
+        }
+        until("the handler's dead letter listed", () -> getJson("/api/dlq?limit=200&code=unreadable").get("count").asInt() == 1
+                ? true : null);
+        int listed = getJson("/api/dlq?limit=200").get("count").asInt();
+        double counted = until("every dead letter counted", () -> {
+            double sum = metricsText().lines().filter(l -> l.startsWith("filmwire_dead_letters_total{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return sum == listed ? sum : null;
+        });
+        assertThat(counted).isEqualTo(3.0);
+        assertThat(metricsText()).contains("filmwire_dead_letters_total{reason=\"unreadable\",stage=\"dedup\"} 1.0");
 
         // 390 px: no horizontal scroll, on the home view and the film view
         browser.manage().window().setSize(new Dimension(390, 844));

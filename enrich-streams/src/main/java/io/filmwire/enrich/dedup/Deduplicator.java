@@ -14,9 +14,12 @@ import java.util.Set;
  * <p>Rules, in order:
  * <ol>
  *   <li>The page id was seen with the same text fingerprint and the same facts: {@code refetch}.</li>
- *   <li>Another kept page has the same fingerprint, or a MinHash similarity of at least
- *       {@code threshold}: {@code duplicate} of the most similar one (ties: the earliest, then the
- *       smallest id).</li>
+ *   <li>Another kept page has the same bytes, or the same page content (its visible text without
+ *       furniture, with its title and structured data: see {@link PageFingerprint}): {@code
+ *       duplicate} of it, similarity 1, whatever the length of its article (ties: the earliest, then
+ *       the smallest id).</li>
+ *   <li>Another kept page has the same article fingerprint, or a MinHash similarity of at least
+ *       {@code threshold}: {@code duplicate} of the most similar one (ties as above).</li>
  *   <li>Otherwise {@code new}, or {@code update} when the page id was seen before.</li>
  * </ol>
  * Rule 2 compares on similarity only articles of at least {@value #MIN_CHARS} letters and digits:
@@ -27,7 +30,14 @@ import java.util.Set;
  * and the same extracted facts: an exact copy whatever its length, while two films of one site,
  * whose texts or facts differ at least in the title, are never linked.
  *
- * <p>Candidates come from the index by lookup keys: the fingerprint and {@value #BANDS} bands of
+ * <p>Rule 2 is what catches copies of template-heavy pages, whose article is short or empty (a page
+ * of structured data and a title, a streaming page whose cleaner finds no article): the same bytes
+ * or the same content are a copy whatever their length, and since the furniture is left out, other
+ * ads, navigation, headers and footers around the same content do not count; two films of one site
+ * always differ in their content (at least the title), so they are never linked.
+ *
+ * <p>Candidates come from the index by lookup keys: the page's bytes and content fingerprints, the
+ * article fingerprint and {@value #BANDS} bands of
  * {@value #ROWS} MinHash rows. Two texts of similarity 0.6 share a band with probability 0.99, of
  * 0.75 with probability above 0.9999; every candidate is then compared on the whole sketch.
  *
@@ -76,17 +86,24 @@ public final class Deduplicator {
             return new Verdict(page.pageId(), Verdict.Kind.REFETCH,
                     previous.duplicateOf() == null ? page.pageId() : previous.duplicateOf(), 1.0, false);
         }
-        Match best = mostSimilar(page, index);
+        Match best = samePage(page, index);
+        if (best == null) {
+            best = mostSimilar(page, index);
+        }
         if (best != null && best.similarity() >= threshold) {
             index.rememberPage(page.withDuplicateOf(best.page().pageId()));
             boolean withdraws = previous != null && previous.duplicateOf() == null;
             return new Verdict(page.pageId(), Verdict.Kind.DUPLICATE, best.page().pageId(), best.similarity(), withdraws);
         }
         index.rememberPage(page);
+        List<String> keys = new ArrayList<>(pageKeys(page.page()));
         if (page.text().chars() >= MIN_CHARS) {
-            index.rememberKeys(page.pageId(), lookupKeys(page.text()), page.seenAt());
+            keys.addAll(lookupKeys(page.text()));
         } else if (page.text().chars() > 0) {
-            index.rememberKeys(page.pageId(), List.of(fingerprintKey(page.text())), page.seenAt());
+            keys.add(fingerprintKey(page.text()));
+        }
+        if (!keys.isEmpty()) {
+            index.rememberKeys(page.pageId(), keys, page.seenAt());
         }
         return new Verdict(page.pageId(), previous == null ? Verdict.Kind.NEW : Verdict.Kind.UPDATE, null,
                 best == null ? null : best.similarity(), false);
@@ -105,6 +122,41 @@ public final class Deduplicator {
 
     private static String fingerprintKey(TextSketch text) {
         return "f:" + text.fingerprint();
+    }
+
+    /** The lookup keys of a page's fingerprints: its bytes, and its content when it has some. */
+    static List<String> pageKeys(PageFingerprint page) {
+        if (page == null) {
+            return List.of();
+        }
+        return page.contentChars() > 0 ? List.of("p:" + page.bytes(), "c:" + page.content()) : List.of("p:" + page.bytes());
+    }
+
+    /** True when the two fingerprints are of one page: the same bytes, or the same (non-empty) content. */
+    private static boolean samePage(PageFingerprint a, PageFingerprint b) {
+        return a != null && b != null && (a.bytes().equals(b.bytes())
+                || a.contentChars() > 0 && a.contentChars() == b.contentChars() && a.content().equals(b.content()));
+    }
+
+    /** A kept page with the bytes or the content of {@code page}, or null. */
+    private static Match samePage(PageSignature page, DedupIndex index) {
+        Match best = null;
+        for (String key : pageKeys(page.page())) {
+            int taken = 0;
+            for (String id : index.pagesWithKey(key)) {
+                if (taken++ >= MAX_CANDIDATES_PER_KEY) {
+                    break;
+                }
+                PageSignature other = id.equals(page.pageId()) ? null : index.latest(id);
+                if (other == null || other.duplicateOf() != null || !samePage(page.page(), other.page())) {
+                    continue;
+                }
+                if (best == null || isBetter(1.0, other, best)) {
+                    best = new Match(other, 1.0);
+                }
+            }
+        }
+        return best;
     }
 
     private record Match(PageSignature page, double similarity) {

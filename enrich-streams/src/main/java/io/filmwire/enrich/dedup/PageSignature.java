@@ -3,6 +3,7 @@ package io.filmwire.enrich.dedup;
 import io.filmwire.enrich.model.FilmMention;
 import io.filmwire.schema.Json;
 import io.filmwire.schema.PageIds;
+import io.filmwire.schema.RawPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +22,19 @@ import java.util.Objects;
  * @param duplicateOf the page it was judged a copy of, or null when its content was kept
  * @param fetchedAt   when this version of the page was fetched (its raw page's fetchedAt, else
  *                    receivedAt), which orders the versions of a page; null when unknown
+ * @param page        fingerprints of the whole page (its bytes, its content without furniture); null
+ *                    when unknown (signatures stored by earlier versions)
  */
 public record PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash,
-                            String duplicateOf, Instant fetchedAt) {
+                            String duplicateOf, Instant fetchedAt, PageFingerprint page) {
 
     public PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash, String duplicateOf) {
-        this(pageId, url, seenAt, text, factsHash, duplicateOf, null);
+        this(pageId, url, seenAt, text, factsHash, duplicateOf, null, null);
+    }
+
+    public PageSignature(String pageId, String url, Instant seenAt, TextSketch text, String factsHash, String duplicateOf,
+                         Instant fetchedAt) {
+        this(pageId, url, seenAt, text, factsHash, duplicateOf, fetchedAt, null);
     }
 
     public PageSignature {
@@ -40,14 +48,24 @@ public record PageSignature(String pageId, String url, Instant seenAt, TextSketc
         return new PageSignature(pageId, url, seenAt, TextSketch.of(text), factsHash(mentions), null);
     }
 
+    /** The signature of raw page {@code raw}, whose article is {@code text} and works {@code mentions}. */
+    public static PageSignature of(RawPage raw, String url, Instant seenAt, String text, List<FilmMention> mentions) {
+        return of(raw.pageId(), url, seenAt, text, mentions).withPage(PageFingerprint.of(raw));
+    }
+
+    /** This signature, with the fingerprints of its whole page. */
+    public PageSignature withPage(PageFingerprint fingerprint) {
+        return new PageSignature(pageId, url, seenAt, text, factsHash, duplicateOf, fetchedAt, fingerprint);
+    }
+
     /** This signature, judged a copy of {@code original} (null: kept). */
     public PageSignature withDuplicateOf(String original) {
-        return new PageSignature(pageId, url, seenAt, text, factsHash, original, fetchedAt);
+        return new PageSignature(pageId, url, seenAt, text, factsHash, original, fetchedAt, page);
     }
 
     /** This signature, of the version fetched at {@code time}. */
     public PageSignature withFetchedAt(Instant time) {
-        return new PageSignature(pageId, url, seenAt, text, factsHash, duplicateOf, time);
+        return new PageSignature(pageId, url, seenAt, text, factsHash, duplicateOf, time, page);
     }
 
     /** True when this version was fetched before {@code newer} (both times known): an older version. */

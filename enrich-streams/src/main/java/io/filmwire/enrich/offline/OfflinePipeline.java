@@ -68,7 +68,7 @@ public final class OfflinePipeline {
             return null;
         }
         Instant at = page.receivedAt();
-        PageSignature signature = PageSignature.of(page.pageId(), analyzed.clean().url(), at, analyzed.clean().text(),
+        PageSignature signature = PageSignature.of(page, analyzed.clean().url(), at, analyzed.clean().text(),
                 analyzed.mentions());
         Verdict verdict = deduplicator.judge(signature, dedupIndex);
         verdicts.add(verdict);

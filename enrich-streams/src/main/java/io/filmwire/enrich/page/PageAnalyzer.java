@@ -106,6 +106,11 @@ public final class PageAnalyzer {
     }
 
     private static Document parse(RawPage raw) {
-        return raw.isHtml() ? Jsoup.parse(raw.body(), raw.url() == null ? "" : raw.url()) : null;
+        if (!raw.isHtml()) {
+            return null;
+        }
+        Document doc = Jsoup.parse(raw.body(), raw.url() == null ? "" : raw.url());
+        PageBounds.trim(doc);
+        return doc;
     }
 }

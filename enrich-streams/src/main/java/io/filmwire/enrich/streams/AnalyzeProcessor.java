@@ -26,6 +26,8 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeProcessor.class);
     /** Header on analysed pages (and so on pages.clean): when the page was fetched, which orders its versions. */
     static final String FETCHED_AT_HEADER = "filmwire.fetched.at";
+    /** Header carrying the page's fingerprints (bytes, content) to deduplication, which never sees the raw page. */
+    static final String PAGE_FINGERPRINT_HEADER = "filmwire.page.fingerprint";
 
     private final RawPageReader reader = new RawPageReader();
     private final PageAnalyzer analyzer;
@@ -73,6 +75,8 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
             org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders(
                     record.headers().toArray());
             io.filmwire.schema.RecordHeaders.set(headers, FETCHED_AT_HEADER, fetched == null ? null : fetched.toString());
+            io.filmwire.schema.RecordHeaders.set(headers, PAGE_FINGERPRINT_HEADER,
+                    io.filmwire.enrich.dedup.PageFingerprint.of(raw).toText());
             context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)).withHeaders(headers));
         } catch (PageProcessingException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);

@@ -50,7 +50,12 @@ public final class EnrichStreamsApp implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
+        // bounded memory whatever the pages' size (ingest.max.page.bytes each, however well they
+        // compressed): a poll brings at most 2 records and a partition pauses past 2 buffered, so a few
+        // pages per partition are held at once; extraction (~30 pages/s) sets the pace anyway
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 16 * 1024 * 1024);
+        props.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 2);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // a record no serde can read (any topic, internal ones included) or a processor's exception: pages.dlq, go on
         DeadLetterHandler.install(props, DlqEntry.Stage.RECONCILE);
@@ -63,9 +68,10 @@ public final class EnrichStreamsApp implements AutoCloseable {
 
     /** Builds the topology and starts it. */
     public static EnrichStreamsApp start(EnrichConfig config, MeterRegistry registry) {
+        Properties props = streamsProperties(config);
+        DeadLetterHandler.countIn(props, registry);
         KafkaStreams streams = new KafkaStreams(
-                EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)),
-                streamsProperties(config));
+                EnrichTopology.build(config, Analyzers::standard, new EnrichMetrics(registry)), props);
         StreamsHealth health = StreamsHealth.watch("enrich-streams", streams).bindTo(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);

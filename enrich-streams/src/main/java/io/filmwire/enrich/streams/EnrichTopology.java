@@ -40,7 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  * pages.raw (page id -> raw page JSON, read as bytes so a corrupt message cannot stop the app)
  *   -> analyze-page [site-profiles]: validate, clean (Jsoup), learn the site's template, extract works
  *                                                                  -> pages.clean (page id -> clean page)
- *   -> page-digest: signature (text fingerprint, MinHash sketch, facts hash) + works, no text
+ *   -> page-digest: signature (page and text fingerprints, MinHash sketch, facts hash) + works, no text
  *   -> repartition "page-digests" (ONE partition)
  *   -> dedup [dedup-pages, dedup-keys: window stores]              drops refetches and copies
  *   -> reconcile [film-states, film-mentions, film-titles, film-pages, film-overrides]
@@ -177,8 +177,10 @@ public final class EnrichTopology {
         @Override
         public void process(FixedKeyRecord<String, AnalyzedPage> record) {
             String fetched = io.filmwire.schema.RecordHeaders.text(record.headers(), AnalyzeProcessor.FETCHED_AT_HEADER);
+            String page = io.filmwire.schema.RecordHeaders.text(record.headers(), AnalyzeProcessor.PAGE_FINGERPRINT_HEADER);
             context.forward(record.withValue(PageDigest.of(record.value(), Instant.ofEpochMilli(record.timestamp()))
-                    .fetchedAt(fetched == null ? null : Instant.parse(fetched))));
+                    .fetchedAt(fetched == null ? null : Instant.parse(fetched))
+                    .withPage(io.filmwire.enrich.dedup.PageFingerprint.fromText(page))));
         }
     }
 

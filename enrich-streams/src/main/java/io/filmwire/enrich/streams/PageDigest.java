@@ -29,6 +29,11 @@ public record PageDigest(PageSignature signature, List<FilmMention> mentions) {
         return new PageDigest(signature.withFetchedAt(fetchedAt), mentions);
     }
 
+    /** This digest, with the fingerprints of the whole page (null: unknown). */
+    public PageDigest withPage(io.filmwire.enrich.dedup.PageFingerprint page) {
+        return new PageDigest(signature.withPage(page), mentions);
+    }
+
     /** The page id. */
     public String pageId() {
         return signature.pageId();

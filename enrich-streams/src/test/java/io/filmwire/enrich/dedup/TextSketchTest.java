@@ -95,4 +95,46 @@ class TextSketchTest {
         assertThat(TextSketch.of("ab").chars()).isEqualTo(2);
         assertThatThrownBy(() -> empty.bandKeys(3)).hasMessageContaining("divide");
     }
+
+    @Test
+    void foldingWordByWordGivesWhatFoldingTheWholeTextGave() {
+        String[] pieces = {"Nausicaä", "ΟΔΟΣ", "οδός.", "İstanbul", "ǅemal", "ﬁlm", "e\u0301t\u00e9", "Σ", "\u00a0", "東京物語",
+                "Москва", "½", "ⅫⅣ", "—", "...", "(1984)", "24min", "x\u0308", "ß", "\t", "\n\n", " ", "A", "z9", "\u200c",
+                "فیلم", "हिन्दी", "😀", "'s", "Ǆ", "ﾃｽﾄ"};
+        Random random = new Random(42);
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextBoolean()) {
+                    text.append(random.nextBoolean() ? " " : "\n");
+                }
+            }
+            assertThat(TextSketch.fold(text.toString())).as("fold of [%s]", text).isEqualTo(TextSketch.foldWhole(text.toString()));
+        }
+    }
+
+    @Test
+    void aHundredThousandWordTextIsSketchedInTimeLinearInItsLength() {
+        String small = String.join(" ", words(11, 10_000));
+        String big = String.join(" ", words(12, 100_000));
+        for (int warm = 0; warm < 3; warm++) {
+            TextSketch.of(small);
+            TextSketch.of(big);
+        }
+        long smallNanos = Long.MAX_VALUE;
+        long bigNanos = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            TextSketch.of(small);
+            long t1 = System.nanoTime();
+            TextSketch.of(big);
+            long t2 = System.nanoTime();
+            smallNanos = Math.min(smallNanos, t1 - t0);
+            bigNanos = Math.min(bigNanos, t2 - t1);
+        }
+        // ten times the text: about ten times the time (30 allows for a loaded machine), never a hundred
+        assertThat(bigNanos).as("100,000 words %d us, 10,000 words %d us", bigNanos / 1000, smallNanos / 1000)
+                .isLessThan(30 * smallNanos);
+    }
 }

@@ -265,6 +265,32 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aPageWithNoArticleIsADuplicateOfThePageWithItsContentAndNotOfAnotherFilmOfItsSite() {
+        start(true);
+        java.util.function.BiFunction<String, String, String> head = (name, nav) -> "<html><head><title>" + name
+                + " - Example Films</title><script type=\"application/ld+json\">{\"@type\":\"Movie\",\"name\":\"" + name
+                + "\"}</script></head><body><nav>" + nav + "</nav></body></html>";
+        pipe("https://a.example/fb", head.apply("Ferris Bueller's Day Off (1986)", "Home | Films"), T0,
+                Mentions.page("https://a.example/fb", "Ferris Bueller's Day Off").year(1986));
+        pipe("https://a.example/bc", head.apply("The Breakfast Club (1985)", "Home | Films"), T0.plusSeconds(10),
+                Mentions.page("https://a.example/bc", "The Breakfast Club").year(1985));
+        pipe("https://mirror.example/fb?utm_source=feed", head.apply("Ferris Bueller's Day Off (1986)", "Start | Reviews | Sign in")
+                        .replace("<title>Ferris Bueller's", "<title>Ferris Bueller&#39;s")
+                        .replace("</body>", "<footer>Mirror Media</footer></body>"),
+                T0.plusSeconds(20), Mentions.page("https://mirror.example/fb?utm_source=feed", "Ferris Bueller's Day Off").year(1986));
+
+        assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "new")).isEqualTo(2);
+        assertThat(counter("filmwire.enrich.dedup.pages", "verdict", "duplicate")).isEqualTo(1);
+        WindowStore<String, PageSignature> pages = driver.getWindowStore(EnrichTopology.DEDUP_PAGES_STORE);
+        try (WindowStoreIterator<PageSignature> it = pages.backwardFetch("https://mirror.example/fb?utm_source=feed", 0L,
+                Long.MAX_VALUE)) {
+            PageSignature copy = it.next().value;
+            assertThat(copy.duplicateOf()).isEqualTo("https://a.example/fb");
+            assertThat(copy.page()).as("the page's fingerprints came with the digest").isNotNull();
+        }
+    }
+
+    @Test
     void theSameUrlFetchedAgainIsARefetchAndWithChangedContentAnUpdate() {
         start(true);
         pipe("https://a.example/up", html("Up Is Down", "Home", ARTICLE), T0,

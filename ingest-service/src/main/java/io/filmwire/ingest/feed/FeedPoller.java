@@ -4,6 +4,8 @@ import io.filmwire.ingest.IngestConfig;
 import io.filmwire.ingest.PageIntake;
 import io.filmwire.ingest.Worker;
 import io.filmwire.ingest.fetch.FetchException;
+import io.filmwire.ingest.fetch.FetchRequests;
+import io.filmwire.ingest.retry.RetryPolicy;
 import io.filmwire.ingest.fetch.PoliteFetcher;
 import io.filmwire.ingest.fetch.UrlFetcher;
 import io.filmwire.schema.DlqEntry;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Polls feeds (RSS 2.0, Atom, sitemaps, sitemap indexes) on a schedule and takes in the page of
  * each new item: feed -> pages.raw (page id -> raw page, source {@code feed:<url>}); an item that
  * cannot be had (robots.txt forbids it, 404, binary, too large, or passing failures past
- * {@code ingest.feed.max.attempts}) -> pages.dlq (page id -> the item, stage {@code ingest}).
+ * {@code ingest.feed.max.attempts}) -> pages.dlq (page id -> the item, stage {@code ingest}). Each
+ * attempt retries a passing failure at once with backoff ({@code ingest.retry.*}) before it counts.
  * <p>
  * Every feed is read with a conditional GET; a sitemap index's child sitemaps are read when their
  * {@code lastmod} changed. New items are written to the {@link FeedState} before they are fetched,
@@ -291,10 +294,19 @@ public final class FeedPoller implements AutoCloseable {
     }
 
     private void takeIn(FeedState.Pending item) throws InterruptedException {
-        RawPage page;
-        try {
-            page = fetcher.fetchPage(item.url(), "feed:" + item.feed(), item.title(), config.maxPageBytes());
-        } catch (FetchException e) {
+        // passing failures are retried within ingest.retry.timeout.ms: that is one attempt of the item
+        RetryPolicy.Outcome<RawPage, FetchException> fetched = config.retry().run(
+                () -> fetcher.fetchPage(item.url(), "feed:" + item.feed(), item.title(), config.maxPageBytes()),
+                FetchRequests::retryAfter, wait -> {
+                    worker.pause(wait.toMillis());
+                    return worker.running();
+                });
+        if (!worker.running()) {
+            return;
+        }
+        RawPage page = fetched.result();
+        if (!fetched.succeeded()) {
+            FetchException e = fetched.failure();
             if (e.isTransient() && item.attempts() + 1 < config.feeds().maxAttempts()) {
                 Duration delay = retryDelay(item.attempts(), e.retryAfter());
                 state.retryLater(item, System.currentTimeMillis() + delay.toMillis(), e.getMessage(), true);

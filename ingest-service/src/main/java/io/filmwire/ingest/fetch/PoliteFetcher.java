@@ -28,21 +28,27 @@ public final class PoliteFetcher implements AutoCloseable {
     private static final long ROBOTS_MAX_BYTES = 512 * 1024;
     private static final Duration ROBOTS_TTL = Duration.ofHours(24);
     private static final int ROBOTS_CACHED = 1_000;
+    /** Bytes of robots.txt files the cache holds at most (their parsed rules are of the same order). */
+    static final long ROBOTS_CACHE_BYTES = 8L * 1024 * 1024;
 
     private final UrlFetcher fetcher;
     private final HostThrottle throttle;
     private final String agent;
-    private final Map<String, CachedRobots> robots = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CachedRobots> eldest) {
-            return size() > ROBOTS_CACHED;
-        }
-    };
+    /** Least recently used first; at most {@link #ROBOTS_CACHED} origins and {@link #robotsBudget} bytes. */
+    private final Map<String, CachedRobots> robots = new LinkedHashMap<>(64, 0.75f, true);
+    private final long robotsBudget;
+    private long robotsBytes;
 
-    private record CachedRobots(RobotsTxt rules, long expiresNanos) {
+    private record CachedRobots(RobotsTxt rules, long expiresNanos, long bytes) {
     }
 
     public PoliteFetcher(IngestConfig.Fetch config) {
+        this(config, ROBOTS_CACHE_BYTES);
+    }
+
+    /** A fetcher whose robots.txt cache holds at most {@code robotsBudget} bytes of files. */
+    PoliteFetcher(IngestConfig.Fetch config, long robotsBudget) {
+        this.robotsBudget = robotsBudget;
         this.fetcher = new UrlFetcher(config);
         this.throttle = new HostThrottle(config.hostDelay());
         this.agent = config.userAgent().split("[/\\s]", 2)[0];
@@ -138,11 +144,13 @@ public final class PoliteFetcher implements AutoCloseable {
         }
         URI robotsUrl = URI.create(origin + "/robots.txt");
         RobotsTxt rules;
+        long bytes = 0;
         try {
             throttle.acquire(url.getHost());
             UrlFetcher.Response response = fetcher.get(robotsUrl, ROBOTS_MAX_BYTES, "text/plain, */*;q=0.1",
                     UrlFetcher.Validators.NONE);
             rules = RobotsTxt.parse(robotsUrl.toString(), response.body(), agent);
+            bytes = response.body().length;
         } catch (FetchException e) {
             if (e.isTransient()) {
                 throw FetchException.transientFailure("robots.txt of '" + url.getHost() + "' could not be read ("
@@ -152,9 +160,27 @@ public final class PoliteFetcher implements AutoCloseable {
             rules = RobotsTxt.ALLOW_ALL;
         }
         throttle.crawlDelay(url.getHost(), rules.crawlDelay());
-        synchronized (robots) {
-            robots.put(origin, new CachedRobots(rules, System.nanoTime() + ROBOTS_TTL.toNanos()));
-        }
+        remember(origin, new CachedRobots(rules, System.nanoTime() + ROBOTS_TTL.toNanos(), 256 + bytes));
         return rules;
+    }
+
+    /** Caches {@code rules} of {@code origin}, dropping the least recently used past the count or byte bound. */
+    private void remember(String origin, CachedRobots rules) {
+        synchronized (robots) {
+            CachedRobots old = robots.put(origin, rules);
+            robotsBytes += rules.bytes() - (old == null ? 0 : old.bytes());
+            var eldest = robots.entrySet().iterator();
+            while ((robots.size() > ROBOTS_CACHED || robotsBytes > robotsBudget) && robots.size() > 1) {
+                robotsBytes -= eldest.next().getValue().bytes();
+                eldest.remove();
+            }
+        }
+    }
+
+    /** Origins whose robots.txt is cached (for tests). */
+    int robotsCached() {
+        synchronized (robots) {
+            return robots.size();
+        }
     }
 }

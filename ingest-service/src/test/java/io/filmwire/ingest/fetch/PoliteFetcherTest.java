@@ -140,4 +140,23 @@ class PoliteFetcherTest {
         assertThatThrownBy(() -> fetcher.fetchPage("not a url", "fetch", null, MB))
                 .hasMessageContaining("not an absolute http:// or https:// URL");
     }
+
+    @Test
+    void theRobotsCacheIsBoundedInBytes() throws Exception {
+        // 80 KB of rules each: two origins do not fit in a budget of 100 KB, so the older is read again
+        site.page("/robots.txt", "text/plain", "User-agent: *\n" + "Disallow: /not-here-at-all/\n".repeat(3_000));
+        site.page("/a", "text/html", "<html><body>a</body></html>");
+        PoliteFetcher fetcher = new PoliteFetcher(new IngestConfig.Fetch(Duration.ofSeconds(5), 3, Duration.ZERO,
+                java.util.List.of("127.0.0.1:*", "localhost:*"), java.util.List.of(80, 443), "Filmwire/0.1 (test)"),
+                100 * 1024);
+        try (fetcher) {
+            fetcher.fetchPage(site.url("/a"), "fetch", null, MB);
+            fetcher.fetchPage(site.url("/a"), "fetch", null, MB);
+            assertThat(site.requests("/robots.txt")).as("cached while it fits").hasSize(1);
+            fetcher.fetchPage(site.url("localhost", "/a"), "fetch", null, MB);
+            assertThat(fetcher.robotsCached()).isEqualTo(1);
+            fetcher.fetchPage(site.url("/a"), "fetch", null, MB);
+            assertThat(site.requests("/robots.txt")).as("the older origin's file was dropped").hasSize(3);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.filmwire.publish.ops;
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.TopicReader;
 import io.filmwire.schema.DlqEntry;
+import io.filmwire.schema.FetchRequest;
 import io.filmwire.schema.RecordHeaders;
 import io.filmwire.schema.Topics;
 
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * to the topic it came from, so the pipeline takes it anew, for instance after a fix). A replay is
  * acknowledged by Kafka ({@code acks=all}, idempotent) before it is reported done; the dead letter
  * stays on pages.dlq (the topic is append-only) and the replayed record carries the header
- * {@code filmwire.replay.of} with its id. Thread-safe.
+ * {@code filmwire.replay.of} with its id. An intake failure of no topic (a feed item) holds no page:
+ * its replay is a fetch request on pages.fetch, which ingest-service fetches again through its fetch
+ * policy (the replay's right is checked here, the fetch policy there). Thread-safe.
  */
 public final class DeadLetters {
 
@@ -86,9 +89,13 @@ public final class DeadLetters {
     /**
      * The topic a replay of {@code entry} goes to: the stage it failed at. The topic it was read
      * from when that is one of Filmwire's; films.overrides for an override (read from the internal
-     * overrides repartition topic); else pages.raw.
+     * overrides repartition topic); pages.fetch for an intake failure of no topic (a feed item:
+     * ingest-service fetches its URL again); else pages.raw.
      */
     public static String replayTopic(DlqEntry entry) {
+        if (isIntakeFailure(entry)) {
+            return Topics.PAGES_FETCH.name();
+        }
         String from = entry.inputTopic();
         if (from != null && Topics.byName(from) != null) {
             return from;
@@ -97,6 +104,11 @@ public final class DeadLetters {
             return Topics.FILMS_OVERRIDES.name();
         }
         return Topics.PAGES_RAW.name();
+    }
+
+    /** True for an intake failure that came from no topic (a feed item): its replay is a fetch request. */
+    private static boolean isIntakeFailure(DlqEntry entry) {
+        return entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage());
     }
 
     /** The dead letter with this id, if pages.dlq holds it. */
@@ -111,13 +123,20 @@ public final class DeadLetters {
     }
 
     /**
-     * Writes the dead letter's input again to its input topic (pages.raw when it came from none),
-     * under its original key, and waits for Kafka's acknowledgement.
+     * Writes the dead letter's input again to its input topic (pages.raw when it came from none; for
+     * an intake failure of no topic, a fetch request of its URL to pages.fetch), under its original
+     * key, and waits for Kafka's acknowledgement.
      */
     public RecordMetadata replay(DlqEntry entry) throws ExecutionException, InterruptedException, TimeoutException {
-        if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
-            throw new NotReplayable("dead letter '" + entry.id() + "' is an intake failure (" + entry.pageId()
-                    + "): it holds no page to replay; fetch the page again (./filmwire ingest " + entry.pageId() + ")");
+        byte[] fetch = null;
+        if (isIntakeFailure(entry)) {
+            // an intake failure holds no page: ingest-service fetches the URL again (pages.fetch)
+            try {
+                fetch = Topics.PAGES_FETCH.valueSerde().serializer().serialize(Topics.PAGES_FETCH.name(),
+                        FetchRequest.replaying(entry, java.time.Instant.now()));
+            } catch (IllegalArgumentException e) {
+                throw new NotReplayable(e.getMessage());
+            }
         }
         int replays = replaysBefore(entry.id());
         if (replays >= MAX_REPLAYS) {
@@ -134,7 +153,7 @@ public final class DeadLetters {
                 ProducerConfig.CLIENT_ID_CONFIG, "filmwire-dlq-replay"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            byte[] value = entry.truncated() ? original(entry) : entry.inputBytes();
+            byte[] value = fetch != null ? fetch : entry.truncated() ? original(entry) : entry.inputBytes();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
             RecordHeaders.set(record.headers(), REPLAY_HEADER, entry.id());
             RecordHeaders.set(record.headers(), RecordHeaders.REPLAYS, String.valueOf(replays + 1));

@@ -16,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The operators' API and page: {@code GET /} (the ops page), {@code GET /api/topics},
  * {@code GET /api/dlq}, {@code GET /api/dlq/{id}}, {@code POST /api/dlq/{id}/replay},
- * {@code GET /api/changes}, {@code GET /api/conflicts}. Close it to stop its background consumer.
+ * {@code GET /api/changes}, {@code GET /api/conflicts}, {@code GET /api/activity} (the last hour, per minute),
+ * {@code GET /api/page?id=} (one page: clean text, dedup verdict, films, dead letters), {@code GET /api/pages}. Close it to stop its background consumer.
  */
 public final class OpsApi implements AutoCloseable {
 
@@ -32,12 +34,24 @@ public final class OpsApi implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final RecentActivity recent;
     private final PublishService publish;
+    private final ActivityHistory activity;
+    private final PageViews pages;
     private final byte[] page;
     private final byte[] script;
     private final byte[] style;
 
     /** @param publish the film store for conflicts, or null when publish-service does not run here */
     public OpsApi(KafkaSettings kafka, PublishService publish) {
+        this(kafka, publish, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * @param publish  the film store for conflicts, or null when publish-service does not run here
+     * @param registry the meters of this process, whose last hour {@code GET /api/activity} charts
+     */
+    public OpsApi(KafkaSettings kafka, PublishService publish, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.activity = new ActivityHistory(registry, System::currentTimeMillis).start();
+        this.pages = new PageViews(kafka);
         this.stats = new TopicStats(kafka);
         this.deadLetters = new DeadLetters(kafka);
         this.recent = new RecentActivity(kafka);
@@ -72,6 +86,10 @@ public final class OpsApi implements AutoCloseable {
         router.add("POST", "/api/dlq-replay", Access.writeJson(Role.OPERATOR), this::replayAll);
         router.add("GET", "/api/changes", (ex, p) -> HttpJson.send(ex, 200, Map.of("changes", recent.changes(limit(ex)))));
         router.add("GET", "/api/conflicts", this::conflicts);
+        router.add("GET", "/api/activity", (ex, p) -> HttpJson.send(ex, 200, activity.snapshot()));
+        router.add("GET", "/api/pages", this::listPages);
+        // a page id is mostly a URL, whose slashes a path segment cannot carry (%2F is refused): a query parameter
+        router.add("GET", "/api/page", this::getPage);
     }
 
     private static int limit(HttpExchange exchange) {
@@ -169,9 +187,6 @@ public final class OpsApi implements AutoCloseable {
         List<String> replayed = new java.util.ArrayList<>();
         try {
             for (DlqEntry entry : deadLetters.latest(limit(exchange), stage, code)) {
-                if (entry.inputTopic() == null && DlqEntry.Stage.INGEST.id().equals(entry.stage())) {
-                    continue;
-                }
                 deadLetters.replay(entry);
                 replayed.add(entry.id());
             }
@@ -204,8 +219,80 @@ public final class OpsApi implements AutoCloseable {
         HttpJson.send(exchange, 200, Map.of("count", films.size(), "films", films));
     }
 
+    /** One page: its cleaned article, its dedup verdict, the films built from it, its dead letters. */
+    private void getPage(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String id = Router.query(exchange).get("id");
+        if (id == null || id.isBlank()) {
+            HttpJson.error(exchange, 400, "id_required", "give the page id: GET /api/page?id=PAGEID (URL-encoded)");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pageId", id);
+        PageViews.Article article = pages.cleanPage(id);
+        if (article != null) {
+            body.put("clean", article.page());
+            body.put("textChars", article.textChars());
+            body.put("textTruncated", article.textChars() > PageViews.TEXT_CHARS);
+        } else {
+            body.put("clean", null);
+        }
+        body.put("dedup", pages.verdict(id));
+        List<Map<String, Object>> films = new java.util.ArrayList<>();
+        if (publish != null) {
+            try {
+                for (FilmRecord f : publish.fromPage(id, 200).films()) {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("id", f.id());
+                    one.put("title", f.title());
+                    one.put("year", f.year());
+                    one.put("version", f.version());
+                    films.add(one);
+                }
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                body.put("filmsNote", "publish-service is rebalancing; the films follow shortly");
+            }
+        }
+        body.put("films", films);
+        body.put("deadLetters", recent.deadLetters(RecentActivity.KEPT).stream().filter(e -> id.equals(e.pageId()))
+                .map(OpsApi::summary).toList());
+        if (article == null && body.get("dedup") == null && films.isEmpty() && ((List<?>) body.get("deadLetters")).isEmpty()) {
+            HttpJson.error(exchange, 404, "page_not_found", "no clean page, dedup verdict, film or recent dead letter is known"
+                    + " of the page '" + id + "' (the view keeps the last " + PageViews.KEPT_PAGES + " pages)");
+            return;
+        }
+        HttpJson.send(exchange, 200, body);
+    }
+
+    /**
+     * {@code ?withoutFilms=true}: the pages kept by dedup (not copies) that no published film lists
+     * among its sources, newest first, up to {@code ?limit=}; always {@code pagesSeen} and {@code withoutFilms}, the counts.
+     */
+    private void listPages(HttpExchange exchange, Map<String, String> params) throws IOException {
+        List<String> kept = pages.keptPages();
+        Set<String> sources = new java.util.HashSet<>();
+        if (publish != null) {
+            try {
+                publish.search(null, 0, Integer.MAX_VALUE).films()
+                        .forEach(f -> f.sources().forEach(s -> sources.add(s.pageId())));
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                HttpJson.error(exchange, 503, "not_ready", "publish-service is starting or rebalancing; retry shortly");
+                return;
+            }
+        }
+        List<String> without = new java.util.ArrayList<>(kept.stream().filter(id -> !sources.contains(id)).toList());
+        java.util.Collections.reverse(without);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pagesSeen", kept.size());
+        body.put("withoutFilms", without.size());
+        body.put("pages", without.subList(0, Math.min(limit(exchange), without.size())));
+        HttpJson.send(exchange, 200, body);
+    }
+
     @Override
     public void close() {
+        pages.close();
+        activity.close();
         recent.close();
         stats.close();
     }

@@ -21,15 +21,25 @@ class DeadLettersTest {
                 .as("an override goes back to films.overrides, not pages.raw").isEqualTo(Topics.FILMS_OVERRIDES.name());
         assertThat(DeadLetters.replayTopic(from(Topics.FILMS_RECONCILED.name(), "publish", "invalid")))
                 .isEqualTo(Topics.FILMS_RECONCILED.name());
-        assertThat(DeadLetters.replayTopic(from(null, "ingest", "not-taken-in"))).isEqualTo(Topics.PAGES_RAW.name());
+        assertThat(DeadLetters.replayTopic(from(null, "ingest", "not-taken-in")))
+                .as("an intake failure is fetched again, never written to pages.raw").isEqualTo(Topics.PAGES_FETCH.name());
+        assertThat(DeadLetters.replayTopic(from(Topics.PAGES_FETCH.name(), "ingest", "not-taken-in")))
+                .isEqualTo(Topics.PAGES_FETCH.name());
     }
 
     @Test
-    void anIntakeFailureIsNotWrittenToPagesRaw() {
+    void anIntakeFailureWithoutAUrlIsNotReplayed() {
         DeadLetters letters = new DeadLetters(io.filmwire.common.KafkaSettings.from(io.filmwire.common.Settings.of(
                 java.util.Map.of(io.filmwire.common.KafkaSettings.BOOTSTRAP_SERVERS, "127.0.0.1:1"))));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> letters.replay(from(null, "ingest", "not-taken-in")))
-                .isInstanceOf(DeadLetters.NotReplayable.class).hasMessageContaining("fetch the page again");
+                .isInstanceOf(DeadLetters.NotReplayable.class).hasMessageContaining("names no http(s) URL to fetch again");
+        DlqEntry feedItem = new DlqEntry("id2", "https://films.example/a", "ingest", "r", "not-taken-in", null,
+                "{\"url\": \"https://films.example/a\", \"feed\": \"https://films.example/rss\", \"title\": \"A\"}",
+                DlqEntry.UTF8, null, "https://films.example/a", null, null, 10L, false, Instant.EPOCH);
+        io.filmwire.schema.FetchRequest request = io.filmwire.schema.FetchRequest.replaying(feedItem, Instant.EPOCH);
+        assertThat(request.url()).isEqualTo("https://films.example/a");
+        assertThat(request.source()).isEqualTo("feed:https://films.example/rss");
+        assertThat(request.title()).isEqualTo("A");
     }
 
     @Test

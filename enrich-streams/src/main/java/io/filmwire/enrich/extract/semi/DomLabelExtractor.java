@@ -3,6 +3,7 @@ package io.filmwire.enrich.extract.semi;
 import io.filmwire.enrich.extract.WorkFacts;
 import io.filmwire.enrich.extract.text.Labels;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public final class DomLabelExtractor {
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> NOT_LABELS = Set.of("a", "option", "button", "title", "label", "select");
 
+    /** Labels of one meaning read per page: more are other works' or generated rows. */
+    static final int MAX_LABELS_PER_MEANING = 200;
+    /** Labels read per page. */
+    static final int MAX_LABELS = 2_000;
+
     /**
      * Adds the facts of every label found below {@code root} that is about the page's film.
      *
@@ -48,9 +54,16 @@ public final class DomLabelExtractor {
         Set<Element> elsewhere = Regions.repeatedItemBlocks(labels);
         // rating labels on three elements or more rate items (reviews), not the film
         boolean perItemRatings = labels.values().stream().filter(m -> m.field() == Labels.Field.RATING).count() >= 3;
+        Map<Labels.Meaning, Integer> read = new HashMap<>();
+        int total = 0;
         for (Map.Entry<Element, Labels.Meaning> e : labels.entrySet()) {
             Element label = e.getKey();
             if (Regions.inside(label, elsewhere) || perItemRatings && e.getValue().field() == Labels.Field.RATING) {
+                continue;
+            }
+            // one work states a field under a few labels at most: a page with thousands of them
+            // (a generated table) is read up to a bound, so its cost stays that of its size
+            if (read.merge(e.getValue(), 1, Integer::sum) > MAX_LABELS_PER_MEANING || ++total > MAX_LABELS) {
                 continue;
             }
             List<Node> value = valueOf(label, labels);
@@ -99,7 +112,7 @@ public final class DomLabelExtractor {
                     return FilterResult.CONTINUE;
                 }
                 Optional<Labels.Meaning> meaning = Labels.whole(text);
-                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (el.closest("a") == null || HEADINGS.contains(tag))
+                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (!inLink(el) || HEADINGS.contains(tag))
                         && (HEADINGS.contains(tag) || !onlyALink(el, text) && !tabOfAMenu(el))
                         && (firstInContainer(el) || afterBreak(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
                         || text.endsWith(":") || text.endsWith("："))) {
@@ -288,7 +301,7 @@ public final class DomLabelExtractor {
      * ("País | Gênero | Duração" over "EUA | Ação | 124 min."); null when the label is not in such a row.
      */
     private static List<Node> columnValue(Element label, Map<Element, Labels.Meaning> labels) {
-        Element cell = label.normalName().equals("td") || label.normalName().equals("th") ? label : label.closest("td, th");
+        Element cell = nearestCell(label);
         if (cell == null || !cell.text().strip().equals(label.text().strip())) {
             return null;
         }
@@ -296,18 +309,18 @@ public final class DomLabelExtractor {
         if (row == null || !row.normalName().equals("tr")) {
             return null;
         }
+        Element next = row.nextElementSibling();
+        if (next == null || !next.normalName().equals("tr")) {
+            return null;
+        }
         List<Element> cells = row.children();
         int labelled = 0;
         for (Element c : cells) {
-            for (Element l : labels.keySet()) {
-                if (l == c || c.children().contains(l) || l.closest("td, th") == c) {
-                    labelled++;
-                    break;
-                }
+            if (holdsLabel(c, labels) && ++labelled >= 2) {
+                break;
             }
         }
-        Element next = row.nextElementSibling();
-        if (labelled < 2 || next == null || !next.normalName().equals("tr")) {
+        if (labelled < 2) {
             return null;
         }
         int index = cells.indexOf(cell);
@@ -318,6 +331,34 @@ public final class DomLabelExtractor {
             return null;
         }
         return List.of(next.child(at));
+    }
+
+    private static boolean inLink(Element el) {
+        for (Element cur = el; cur != null; cur = cur.parent()) {
+            if (cur.normalName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the table cell {@code cell} is a label or holds one (in it, not in a cell nested in it). */
+    private static boolean holdsLabel(Element cell, Map<Element, Labels.Meaning> labels) {
+        for (Element d : cell.getAllElements()) {
+            if (labels.containsKey(d) && nearestCell(d) == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Element nearestCell(Element el) {
+        for (Element cur = el; cur != null; cur = cur.parent()) {
+            if (cur.normalName().equals("td") || cur.normalName().equals("th")) {
+                return cur;
+            }
+        }
+        return null;
     }
 
     /** A qualifier after a label, "(in credits order)": not the value. */

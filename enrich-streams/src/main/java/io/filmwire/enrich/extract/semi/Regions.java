@@ -84,21 +84,20 @@ public final class Regions {
         Map<Labels.Meaning, List<Element>> byMeaning = new HashMap<>();
         labels.forEach((el, m) -> byMeaning.computeIfAbsent(m, k -> new ArrayList<>()).add(el));
         Set<Element> blocks = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Element, Map<String, Integer>> kinds = new IdentityHashMap<>();
         for (List<Element> same : byMeaning.values()) {
             if (same.size() < 2) {
                 continue;
             }
             Map<Element, Integer> itemsPerContainer = new IdentityHashMap<>();
-            Map<Element, Element> containerOf = new IdentityHashMap<>();
             for (Element label : same) {
-                Element item = repeatedItem(label);
+                Element item = repeatedItem(label, kinds);
                 if (item != null && item.parent() != null) {
                     itemsPerContainer.merge(item.parent(), 1, Integer::sum);
-                    containerOf.put(label, item.parent());
                 }
             }
             for (Map.Entry<Element, Integer> e : itemsPerContainer.entrySet()) {
-                long outside = same.stream().filter(l -> containerOf.get(l) != e.getKey()).count();
+                int outside = same.size() - e.getValue();
                 if (e.getValue() >= 3 && outside >= 1) {
                     blocks.add(e.getKey());
                 }
@@ -109,23 +108,39 @@ public final class Regions {
 
     /** The nearest ancestor of {@code el} that is one of several similar siblings (same tag and class). */
     static Element repeatedItem(Element el) {
+        return repeatedItem(el, new IdentityHashMap<>());
+    }
+
+    /**
+     * As {@link #repeatedItem(Element)}, with {@code kinds} caching each parent's count of children
+     * per tag and class, so that labels among thousands of siblings cost one count of them, not one each.
+     */
+    private static Element repeatedItem(Element el, Map<Element, Map<String, Integer>> kinds) {
         Element cur = el;
         for (int depth = 0; depth < 12 && cur != null && cur.parent() != null; depth++) {
             Element parent = cur.parent();
             if (parent.normalName().equals("body")) {
                 return null;
             }
-            int similar = 0;
-            for (Element sib : parent.children()) {
-                if (sib.normalName().equals(cur.normalName()) && sib.className().equals(cur.className())) {
-                    similar++;
-                }
-            }
+            Map<String, Integer> counts = kinds.computeIfAbsent(parent, Regions::childKinds);
+            int similar = counts.getOrDefault(kind(cur), 0);
             if (similar >= 3 && !cur.normalName().equals("tr") && !cur.normalName().equals("li")) {
                 return cur;
             }
             cur = parent;
         }
         return null;
+    }
+
+    private static Map<String, Integer> childKinds(Element parent) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < parent.childrenSize(); i++) {
+            counts.merge(kind(parent.child(i)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static String kind(Element el) {
+        return el.normalName() + ' ' + el.className();
     }
 }

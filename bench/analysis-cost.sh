@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Page analysis cost beside parse cost, one thread, CPU time and allocation per page.
+#   bench/analysis-cost.sh [DIR...]   (default: the real, wide, aeb and seeds sets of ../shared/corpus)
+# Not part of the test suite. Needs the project's test classes (it builds them).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+if [ $# -eq 0 ]; then
+  set -- ../shared/corpus/real ../shared/corpus/wide ../shared/corpus/aeb/html ../shared/corpus/seeds
+fi
+mvn -B -q -pl enrich-streams -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="enrich-streams/target/test-classes:enrich-streams/target/classes:$(cat enrich-streams/target/bench.classpath)"
+exec java -Xmx4g ${ANALYSIS_COST_OPTS:-} -cp "$cp" io.filmwire.enrich.bench.AnalysisCost "$@"

@@ -1,0 +1,69 @@
+package io.filmwire.enrich.page;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Bounds a parsed page's shape before it is read, so that no step's cost grows faster than the
+ * page: an element keeps at most {@link #MAX_CHILDREN} child elements (the rows of a generated
+ * table, the items of a 50,000-link list: no work is told in its 2,001st row), and an element nested
+ * deeper than {@link #MAX_DEPTH} is replaced by its text (its words stay, its structure goes). One
+ * walk, no recursion; the page's own structure is untouched below the bounds.
+ */
+public final class PageBounds {
+
+    /** Child elements an element keeps. */
+    public static final int MAX_CHILDREN = 2_000;
+    /** Depth of elements below the body past which an element's structure is flattened to its text. */
+    public static final int MAX_DEPTH = 256;
+
+    /** What was cut: elements dropped past the children bound, subtrees flattened past the depth bound. */
+    public record Trimmed(int droppedChildren, int flattened) {
+        public boolean any() {
+            return droppedChildren > 0 || flattened > 0;
+        }
+    }
+
+    private PageBounds() {
+    }
+
+    /** Trims {@code doc} in place to the bounds; says what it cut. */
+    public static Trimmed trim(Document doc) {
+        int dropped = 0;
+        int flattened = 0;
+        Deque<Element> stack = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        stack.push(doc);
+        depths.push(0);
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                String text = el.text();
+                el.empty();
+                el.appendText(text);
+                flattened++;
+                continue;
+            }
+            int size = el.childrenSize();
+            if (size > MAX_CHILDREN) {
+                List<Element> children = el.children();
+                for (int i = children.size() - 1; i >= MAX_CHILDREN; i--) {
+                    children.get(i).remove();
+                    dropped++;
+                }
+            }
+            for (Node child : el.childNodes()) {
+                if (child instanceof Element c) {
+                    stack.push(c);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+        return new Trimmed(dropped, flattened);
+    }
+}

@@ -1,0 +1,108 @@
+package io.filmwire.enrich.bench;
+
+import io.filmwire.enrich.page.Analyzers;
+import io.filmwire.enrich.page.PageAnalyzer;
+import io.filmwire.schema.RawPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+
+/**
+ * The cost of page analysis beside the cost of parsing the same pages, on one thread, in CPU time
+ * and bytes allocated by the thread (so that other work on the machine moves the figures little).
+ * Run with {@code bench/analysis-cost.sh DIR...}; not a test.
+ */
+public final class AnalysisCost {
+
+    private AnalysisCost() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = Integer.getInteger("rounds", 3);
+        int warmup = Integer.getInteger("warmup", 2);
+        List<RawPage> pages = new ArrayList<>();
+        for (String dir : args) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    boolean gz = name.endsWith(".gz");
+                    String base = gz ? name.substring(0, name.length() - 3) : name;
+                    if (!base.endsWith(".html") && !base.endsWith(".htm") && !base.endsWith(".txt")) {
+                        continue;
+                    }
+                    byte[] bytes;
+                    try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                        bytes = in.readAllBytes();
+                    }
+                    pages.add(new RawPage(name, null, "bench", base.endsWith(".txt") ? RawPage.TEXT : RawPage.HTML, null,
+                            Instant.EPOCH, null, decode(bytes)));
+                }
+            }
+        }
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("no pages (.html, .htm, .txt, optionally .gz) in the folders given");
+        }
+        PageAnalyzer analyzer = Analyzers.standard();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        for (int r = 0; r < warmup; r++) {
+            for (RawPage p : pages) {
+                analyzer.analyze(p);
+                parse(p);
+            }
+        }
+        long parseCpu = 0;
+        long parseBytes = 0;
+        long analyzeCpu = 0;
+        long analyzeBytes = 0;
+        int n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (RawPage p : pages) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                long a0 = mx.getThreadAllocatedBytes(thread);
+                parse(p);
+                long c1 = mx.getCurrentThreadCpuTime();
+                long a1 = mx.getThreadAllocatedBytes(thread);
+                analyzer.analyze(p);
+                long c2 = mx.getCurrentThreadCpuTime();
+                long a2 = mx.getThreadAllocatedBytes(thread);
+                parseCpu += c1 - c0;
+                parseBytes += a1 - a0;
+                analyzeCpu += c2 - c1;
+                analyzeBytes += a2 - a1;
+                n++;
+            }
+        }
+        System.out.printf("pages %d, rounds %d: parse %.0f pages/s, analyze (parse+clean+extract) %.1f pages/s,"
+                        + " analyze/parse %.2fx; allocated per page: parse %.1f MB, analyze %.1f MB%n",
+                pages.size(), rounds, n / (parseCpu / 1e9), n / (analyzeCpu / 1e9), (double) analyzeCpu / parseCpu,
+                parseBytes / 1e6 / n, analyzeBytes / 1e6 / n);
+    }
+
+    private static void parse(RawPage p) {
+        if (p.isHtml()) {
+            Jsoup.parse(p.body(), "");
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+}
