@@ -107,6 +107,8 @@ public final class PublishService implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // a record no serde can read or a processor's exception: pages.dlq (stage publish), go on
         io.filmwire.common.DeadLetterHandler.install(props, io.filmwire.schema.DlqEntry.Stage.PUBLISH);
+        // a restarted instance is the same static member (its tasks back at once, its open transaction fenced)
+        config.recovery().apply(props, config.stateDir(), config.applicationId());
         Properties out = new Properties();
         out.putAll(props);
         return out;

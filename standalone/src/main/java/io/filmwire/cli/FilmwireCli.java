@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 TokenCommand.class,
                 BenchCommand.class,
+                CrashCommand.class,
                 DlqCommand.class,
                 SinkCommand.class,
                 ServiceCommands.Broker.class,

@@ -2,6 +2,7 @@ package io.filmwire.enrich.streams;
 
 import io.filmwire.common.KafkaSettings;
 import io.filmwire.common.Settings;
+import io.filmwire.common.StreamsRecovery;
 import io.filmwire.enrich.dedup.Deduplicator;
 import io.filmwire.enrich.reconcile.Reconciler;
 import java.nio.file.Path;
@@ -23,10 +24,19 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * @param dedupSimilarity   similarity from which a page is a near-duplicate of another
  * @param maxMentionsPerFilm mentions a film keeps at most
  * @param siteProfileRetention how long a site's profile is kept after its last page
+ * @param recovery          static membership, session and transaction timeouts, standby replicas
  */
 public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars,
                            Duration dedupRetention, double dedupSimilarity, int maxMentionsPerFilm,
-                           Duration siteProfileRetention) {
+                           Duration siteProfileRetention, StreamsRecovery recovery) {
+
+    /** A configuration with the default recovery settings. */
+    public EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars,
+                        Duration dedupRetention, double dedupSimilarity, int maxMentionsPerFilm,
+                        Duration siteProfileRetention) {
+        this(kafka, applicationId, stateDir, threads, maxPageChars, dedupRetention, dedupSimilarity, maxMentionsPerFilm,
+                siteProfileRetention, StreamsRecovery.defaults());
+    }
 
     /** A configuration with the default site-profile retention. */
     public EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads, int maxPageChars,
@@ -44,7 +54,10 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
     public static final String MAX_MENTIONS_PER_FILM = "enrich.reconcile.max.mentions.per.film";
     public static final String SITE_PROFILE_RETENTION_MS = "enrich.site.profile.retention.ms";
 
-    public static final ConfigDef DEF = new ConfigDef()
+    /** Prefix of the recovery settings ({@link StreamsRecovery}). */
+    public static final String RECOVERY_PREFIX = "enrich.";
+
+    public static final ConfigDef DEF = StreamsRecovery.define(new ConfigDef()
             .define(APPLICATION_ID, Type.STRING, "filmwire-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Kafka Streams application id of enrich-streams.")
             .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
@@ -62,7 +75,7 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
                     "Mentions (page works) a film keeps at most; past that the least informative is dropped.")
             .define(SITE_PROFILE_RETENTION_MS, Type.LONG, Duration.ofDays(90).toMillis(),
                     Range.between(Duration.ofHours(1).toMillis(), Duration.ofDays(3650).toMillis()), Importance.LOW,
-                    "How long a site's profile (its title affixes and template blocks, learnt from its pages) is kept after its last page (ms).");
+                    "How long a site's profile (its title affixes and template blocks, learnt from its pages) is kept after its last page (ms)."), RECOVERY_PREFIX, "enrich-streams");
 
     /** Parsed from settings; {@code defaultStateDir} when none is set. */
     public static EnrichConfig from(Settings settings, Path defaultStateDir) {
@@ -71,6 +84,7 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
         return new EnrichConfig(KafkaSettings.from(settings), c.getString(APPLICATION_ID),
                 dir.isBlank() ? defaultStateDir : Path.of(dir), c.getInt(THREADS), c.getInt(MAX_PAGE_CHARS),
                 Duration.ofMillis(c.getLong(DEDUP_RETENTION_MS)), c.getDouble(DEDUP_SIMILARITY),
-                c.getInt(MAX_MENTIONS_PER_FILM), Duration.ofMillis(c.getLong(SITE_PROFILE_RETENTION_MS)));
+                c.getInt(MAX_MENTIONS_PER_FILM), Duration.ofMillis(c.getLong(SITE_PROFILE_RETENTION_MS)),
+                StreamsRecovery.from(c, RECOVERY_PREFIX));
     }
 }

@@ -59,6 +59,8 @@ public final class EnrichStreamsApp implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // a record no serde can read (any topic, internal ones included) or a processor's exception: pages.dlq, go on
         DeadLetterHandler.install(props, DlqEntry.Stage.RECONCILE);
+        // a restarted instance is the same static member (its tasks back at once, its open transaction fenced)
+        config.recovery().apply(props, config.stateDir(), config.applicationId());
         Properties out = new Properties();
         out.putAll(props);
         return out;
