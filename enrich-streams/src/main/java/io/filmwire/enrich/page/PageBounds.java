@@ -1,18 +1,17 @@
 package io.filmwire.enrich.page;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Bounds a parsed page's shape before it is read, so that no step's cost grows faster than the
  * page: an element keeps at most {@link #MAX_CHILDREN} child elements (the rows of a generated
  * table, the items of a 50,000-link list: no work is told in its 2,001st row), and an element nested
  * deeper than {@link #MAX_DEPTH} is replaced by its text (its words stay, its structure goes). One
- * walk, no recursion; the page's own structure is untouched below the bounds.
+ * walk (Jsoup's iterative traversal); the page's own structure is untouched below the bounds.
  */
 public final class PageBounds {
 
@@ -33,37 +32,31 @@ public final class PageBounds {
 
     /** Trims {@code doc} in place to the bounds; says what it cut. */
     public static Trimmed trim(Document doc) {
-        int dropped = 0;
-        int flattened = 0;
-        Deque<Element> stack = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        stack.push(doc);
-        depths.push(0);
-        while (!stack.isEmpty()) {
-            Element el = stack.pop();
-            int depth = depths.pop();
-            if (depth > MAX_DEPTH) {
-                String text = el.text();
-                el.empty();
-                el.appendText(text);
-                flattened++;
-                continue;
-            }
-            int size = el.childrenSize();
-            if (size > MAX_CHILDREN) {
-                List<Element> children = el.children();
-                for (int i = children.size() - 1; i >= MAX_CHILDREN; i--) {
-                    children.get(i).remove();
-                    dropped++;
+        int[] dropped = {0};
+        int[] flattened = {0};
+        doc.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.SKIP_CHILDREN;
                 }
-            }
-            for (Node child : el.childNodes()) {
-                if (child instanceof Element c) {
-                    stack.push(c);
-                    depths.push(depth + 1);
+                if (depth > MAX_DEPTH) {
+                    String text = el.text();
+                    el.empty();
+                    el.appendText(text);
+                    flattened[0]++;
+                    return FilterResult.SKIP_CHILDREN;
                 }
+                if (el.childrenSize() > MAX_CHILDREN) {
+                    List<Element> children = el.children();
+                    for (int i = children.size() - 1; i >= MAX_CHILDREN; i--) {
+                        children.get(i).remove();
+                        dropped[0]++;
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-        return new Trimmed(dropped, flattened);
+        });
+        return new Trimmed(dropped[0], flattened[0]);
     }
 }

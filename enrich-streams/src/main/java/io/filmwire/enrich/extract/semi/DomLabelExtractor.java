@@ -112,7 +112,7 @@ public final class DomLabelExtractor {
                     return FilterResult.CONTINUE;
                 }
                 Optional<Labels.Meaning> meaning = Labels.whole(text);
-                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (!inLink(el) || HEADINGS.contains(tag))
+                if (meaning.isPresent() && !NOT_LABELS.contains(tag) && (nearest(el, "a", "a") == null || HEADINGS.contains(tag))
                         && (HEADINGS.contains(tag) || !onlyALink(el, text) && !tabOfAMenu(el))
                         && (firstInContainer(el) || afterBreak(el) || HEADINGS.contains(tag) || tag.equals("th") || tag.equals("dt")
                         || text.endsWith(":") || text.endsWith("："))) {
@@ -333,15 +333,6 @@ public final class DomLabelExtractor {
         return List.of(next.child(at));
     }
 
-    private static boolean inLink(Element el) {
-        for (Element cur = el; cur != null; cur = cur.parent()) {
-            if (cur.normalName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** True when the table cell {@code cell} is a label or holds one (in it, not in a cell nested in it). */
     private static boolean holdsLabel(Element cell, Map<Element, Labels.Meaning> labels) {
         for (Element d : cell.getAllElements()) {
@@ -353,8 +344,14 @@ public final class DomLabelExtractor {
     }
 
     private static Element nearestCell(Element el) {
+        return nearest(el, "td", "th");
+    }
+
+    /** {@code el} or its nearest ancestor named {@code name} or {@code other}, or null. */
+    private static Element nearest(Element el, String name, String other) {
         for (Element cur = el; cur != null; cur = cur.parent()) {
-            if (cur.normalName().equals("td") || cur.normalName().equals("th")) {
+            String tag = cur.normalName();
+            if (tag.equals(name) || tag.equals(other)) {
                 return cur;
             }
         }
