@@ -237,7 +237,7 @@ final class BlockCollector implements NodeFilter {
     /** A row's text without its empty cells: "a |  | b" -> "a | b". */
     private static String joinCells(String row) {
         StringBuilder out = new StringBuilder(row.length());
-        for (String cell : row.split("\\s*\\|\\s*")) {
+        for (String cell : CompiledRx.P1.split(row)) {
             if (!cell.isBlank()) {
                 out.append(out.length() > 0 ? " | " : "").append(cell.strip());
             }
@@ -308,5 +308,13 @@ final class BlockCollector implements NodeFilter {
             }
         }
         return true;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s*\\|\\s*");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -92,7 +92,7 @@ final class LanguageGuesser {
         if (cut >= 0) {
             code = code.substring(0, cut);
         }
-        if (!code.matches("[a-z]{2,3}")) {
+        if (!CompiledRx.P1.matcher(code).matches()) {
             return null;
         }
         return iso(code);
@@ -122,5 +122,13 @@ final class LanguageGuesser {
         map.put("swh", "sw");
         map.put("uzn", "uz");
         return map;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[a-z]{2,3}");
+
+        private CompiledRx() {
+        }
     }
 }

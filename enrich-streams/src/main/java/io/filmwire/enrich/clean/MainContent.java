@@ -395,7 +395,7 @@ final class MainContent {
         }
         char last = text.charAt(text.length() - 1);
         boolean closed = last == '.' || last == '?' || last == '!' || last == '\u2026' || last == '"' || last == '\u201d';
-        return closed && text.split("\\s+").length >= 5;
+        return closed && CompiledRx.P1.split(text).length >= 5;
     }
 
     /** After the last paragraph of prose: lists, tables, prose, and headings over them; not tags, credits or sign-offs. */
@@ -435,7 +435,7 @@ final class MainContent {
     private static boolean isLongSentence(String text) {
         char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
         return (last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201d')
-                && text.split("\\s+").length >= 8;
+                && CompiledRx.P1.split(text).length >= 8;
     }
 
     /**
@@ -478,5 +478,13 @@ final class MainContent {
             }
         }
         return false;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -129,7 +129,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
             if (cls.isEmpty()) {
                 return false;
             }
-            for (String word : cls.split("\\s+")) {
+            for (String word : CompiledRx.P1.split(cls)) {
                 if (BYLINE_CLASSES.contains(word.toLowerCase(Locale.ROOT))) {
                     return true;
                 }
@@ -171,7 +171,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
     /** "Headline | Site" -> "Headline": the longest part between separators. */
     private static String withoutSiteName(String title) {
         String best = title;
-        String[] parts = title.split("\\s+[|\u2013\u2014:-]{1,2}\\s+");
+        String[] parts = CompiledRx.P2.split(title);
         if (parts.length > 1) {
             best = parts[0];
             for (String part : parts) {
@@ -285,7 +285,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
         if (iso.lookingAt()) {
             return dateOf(iso);
         }
-        String text = v.replaceAll("\\s+", " ").replaceAll("(\\d)(st|nd|rd|th)\\b", "$1");
+        String text = CompiledRx.P1.matcher(v).replaceAll(" ").replaceAll("(\\d)(st|nd|rd|th)\\b", "$1");
         for (DateTimeFormatter f : TEXT_DATES) {
             try {
                 return LocalDate.parse(text, f).toString();
@@ -377,7 +377,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
         if (cut > 0) {
             v = v.substring(0, cut);
         }
-        v = v.replaceAll("[,;:\\s]+$", "").strip();
+        v = CompiledRx.P3.matcher(v).replaceAll("").strip();
         if (v.length() < 3 || v.length() > 100 || NOT_A_NAME.contains(v.toLowerCase(Locale.ROOT)) || v.startsWith("http") || v.startsWith("@") || v.contains("/")
                 || !v.codePoints().anyMatch(Character::isLetter) || v.codePoints().filter(Character::isDigit).count() > 2) {
             return null;
@@ -429,5 +429,15 @@ record PageMetadata(String title, String author, String publishedDate, String la
         }
         String v = TextNormaliser.line(org.jsoup.parser.Parser.unescapeEntities(value, false));
         return v.isEmpty() ? null : v;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s+[|\u2013\u2014:-]{1,2}\\s+");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[,;:\\s]+$");
+
+        private CompiledRx() {
+        }
     }
 }

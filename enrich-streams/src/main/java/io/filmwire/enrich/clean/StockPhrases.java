@@ -41,7 +41,7 @@ final class StockPhrases {
         }
         int urlChars = 0;
         int urls = 0;
-        for (String word : text.split("\\s+")) {
+        for (String word : CompiledRx.P1.split(text)) {
             if (word.startsWith("http://") || word.startsWith("https://")) {
                 urlChars += word.length();
                 urls++;
@@ -50,4 +50,11 @@ final class StockPhrases {
         return urls >= 2 && urlChars * 2 > text.length();
     }
 
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
+    }
 }

@@ -74,7 +74,7 @@ final class TextNormaliser {
                 out.append(c == '\u00a0' ? ' ' : c);
             }
         }
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").strip();
+        return CompiledRx.P1.matcher(out.toString()).replaceAll("\n").strip();
     }
 
     /** One-line text: all whitespace collapsed to single spaces, trimmed. */
@@ -145,5 +145,13 @@ final class TextNormaliser {
             }
         }
         return false;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[ \\t]+\\n");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -32,7 +32,7 @@ final class TextPages {
         List<String> paragraphs = new ArrayList<>();
         for (String raw : PARAGRAPHS.split(normalised)) {
             StringBuilder lines = new StringBuilder();
-            for (String line : raw.split("\n")) {
+            for (String line : CompiledRx.P1.split(raw)) {
                 String clean = TextNormaliser.line(line);
                 if (!clean.isEmpty()) {
                     lines.append(lines.length() > 0 ? "\n" : "").append(clean);
@@ -70,7 +70,7 @@ final class TextPages {
             return parts;
         }
         StringBuilder current = new StringBuilder();
-        for (String line : paragraph.split("\n")) {
+        for (String line : CompiledRx.P1.split(paragraph)) {
             if (MARKED_HEADING.matcher(line).matches()) {
                 if (current.length() > 0) {
                     parts.add(current.toString());
@@ -93,8 +93,8 @@ final class TextPages {
      */
     private static void addParagraph(List<String> paragraphs, String paragraph) {
         int nl = paragraph.indexOf('\n');
-        if (nl > 0 && isTitleLike(paragraph.substring(0, nl)) && paragraph.substring(0, nl).split("\\s+").length <= 5) {
-            String[] rest = paragraph.substring(nl + 1).split("\n");
+        if (nl > 0 && isTitleLike(paragraph.substring(0, nl)) && CompiledRx.P2.split(paragraph.substring(0, nl)).length <= 5) {
+            String[] rest = CompiledRx.P1.split(paragraph.substring(nl + 1));
             int labelled = 0;
             for (String line : rest) {
                 if (LABEL_LINE.matcher(line).find() || BULLET.matcher(line).find()) {
@@ -128,6 +128,15 @@ final class TextPages {
         if (last == '.' && !paragraph.endsWith("...") || last == ',' || last == ';' || last == ':' || last == '!') {
             return false;
         }
-        return paragraph.split("\\s+").length <= MAX_HEADING_WORDS;
+        return CompiledRx.P2.split(paragraph).length <= MAX_HEADING_WORDS;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\n");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -188,7 +188,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
         if (names.isEmpty()) {
             return false;
         }
-        for (String word : names.toLowerCase(Locale.ROOT).split("[\\s_-]+")) {
+        for (String word : CompiledRx.P1.split(names.toLowerCase(Locale.ROOT))) {
             if (FURNITURE_WORDS.contains(word)) {
                 return true;
             }
@@ -321,5 +321,13 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
 
     private static boolean isUrlEnd(char c) {
         return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\';
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[\\s_-]+");
+
+        private CompiledRx() {
+        }
     }
 }

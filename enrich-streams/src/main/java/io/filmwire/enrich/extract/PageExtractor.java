@@ -313,7 +313,7 @@ public final class PageExtractor implements FilmExtractor {
         List<Section> sections = new ArrayList<>();
         for (CleanPage.Segment segment : clean.segments()) {
             List<String> blocks = new ArrayList<>();
-            for (String block : segment.text().split("\\n\\s*\\n|\\n")) {
+            for (String block : CompiledRx.P1.split(segment.text())) {
                 if (!block.isBlank()) {
                     blocks.add(block.strip());
                 }
@@ -487,4 +487,11 @@ public final class PageExtractor implements FilmExtractor {
         }
     }
 
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\n\\s*\\n|\\n");
+
+        private CompiledRx() {
+        }
+    }
 }

@@ -19,7 +19,7 @@ public record Fact<T>(T value, String layer, String evidence, double confidence)
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(layer, "layer");
         if (evidence != null) {
-            evidence = evidence.strip().replaceAll("\\s+", " ");
+            evidence = CompiledRx.P1.matcher(evidence.strip()).replaceAll(" ");
             if (evidence.length() > MAX_EVIDENCE) {
                 evidence = evidence.substring(0, MAX_EVIDENCE - 1) + "…";
             }
@@ -37,5 +37,13 @@ public record Fact<T>(T value, String layer, String evidence, double confidence)
     /** The layer as an enum. */
     public Layer layerEnum() {
         return Layer.fromId(layer);
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }

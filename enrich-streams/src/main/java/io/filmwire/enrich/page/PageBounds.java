@@ -47,7 +47,7 @@ public final class PageBounds {
                     flattened[0]++;
                     return FilterResult.SKIP_CHILDREN;
                 }
-                if (el.childrenSize() > MAX_CHILDREN) {
+                if (moreChildElementsThan(el, MAX_CHILDREN)) {
                     List<Element> children = el.children();
                     for (int i = children.size() - 1; i >= MAX_CHILDREN; i--) {
                         children.get(i).remove();
@@ -58,5 +58,20 @@ public final class PageBounds {
             }
         });
         return new Trimmed(dropped[0], flattened[0]);
+    }
+
+    /** True when {@code el} has more than {@code max} child elements (counted without building Jsoup's child list). */
+    private static boolean moreChildElementsThan(Element el, int max) {
+        int n = el.childNodeSize();
+        if (n <= max) {
+            return false;
+        }
+        int elements = 0;
+        for (int i = 0; i < n; i++) {
+            if (el.childNode(i) instanceof Element && ++elements > max) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -102,11 +102,20 @@ public final class TitleKeys {
     /** A slug for ids: lower-case ASCII letters and digits joined by '-', at most {@code max} characters. */
     public static String slug(String text, int max) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
-        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        s = CompiledRx.P1.matcher(MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT)).replaceAll("-")
                 .replaceAll("^-+|-+$", "");
         if (s.length() > max) {
-            s = s.substring(0, max).replaceAll("-+$", "");
+            s = CompiledRx.P2.matcher(s.substring(0, max)).replaceAll("");
         }
         return s;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[^a-z0-9]+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("-+$");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -200,7 +200,7 @@ public final class ProseExtractor {
             var exact = Runtimes.parse(sentence);
             if (exact.isPresent() && exact.getAsInt() >= 3) {
                 facts.runtime(exact.getAsInt(), Layer.PROSE, sentence, 0.5);
-            } else if (sentence.toLowerCase(Locale.ROOT).matches(".*\\b(runs?|running|lasts?)\\b.*")) {
+            } else if (CompiledRx.P1.matcher(sentence.toLowerCase(Locale.ROOT)).matches()) {
                 Runtimes.vague(sentence).ifPresent(m -> facts.runtime(m, Layer.PROSE, sentence, 0.2));
             }
         }
@@ -303,7 +303,7 @@ public final class ProseExtractor {
                             && !lower[after + 1].equals("by")) {
                         subject.forEach(n -> facts.credit("director", n, null, Layer.PROSE, s.text(), CONFIDENCE));
                     }
-                    if (s.text().matches("(?i).*\\bis the star of (this|the) (film|documentary|movie)\\b.*")) {
+                    if (CompiledRx.P2.matcher(s.text()).matches()) {
                         subject.forEach(n -> facts.credit("self", n, null, Layer.PROSE, s.text(), CONFIDENCE * 0.9));
                     }
                 }
@@ -401,5 +401,14 @@ public final class ProseExtractor {
                     && !tag.equals("AUX") && !tag.equals("SCONJ") && !tag.equals("VERB");
         }
         return false;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile(".*\\b(runs?|running|lasts?)\\b.*");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?i).*\\bis the star of (this|the) (film|documentary|movie)\\b.*");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -180,7 +180,7 @@ public final class CreditRows {
     static Row row(Element row) {
         List<String> cells = cells(row);
         int i = 0;
-        while (i < cells.size() && cells.get(i).strip().matches("[\\p{Punct}\\d\\s…]*")) {
+        while (i < cells.size() && CompiledRx.P1.matcher(cells.get(i).strip()).matches()) {
             i++;
         }
         if (i >= cells.size()) {
@@ -193,7 +193,7 @@ public final class CreditRows {
         StringBuilder detail = new StringBuilder();
         for (int j = i + 1; j < cells.size(); j++) {
             String c = cells.get(j).strip();
-            if (c.matches("[.…\\s]*") || c.equalsIgnoreCase("as")) {
+            if (CompiledRx.P2.matcher(c).matches() || c.equalsIgnoreCase("as")) {
                 continue;
             }
             if (detail.length() > 0) {
@@ -202,10 +202,10 @@ public final class CreditRows {
             detail.append(c);
         }
         String rest = cells.get(i).replace(name, "").strip();
-        if (detail.length() == 0 && rest.matches("(?s)^[.…\\s]{2,}.*")) {
-            detail.append(rest.replaceFirst("^[.…\\s]+", ""));
+        if (detail.length() == 0 && CompiledRx.P3.matcher(rest).matches()) {
+            detail.append(CompiledRx.P4.matcher(rest).replaceFirst(""));
         }
-        return new Row(name, detail.length() == 0 ? null : detail.toString().replaceFirst("^(?i)as\\s+", ""));
+        return new Row(name, detail.length() == 0 ? null : CompiledRx.P5.matcher(detail.toString()).replaceFirst(""));
     }
 
     /** The texts of a row's cells: its own text runs and those of its descendants, in order. */
@@ -314,7 +314,7 @@ public final class CreditRows {
     }
 
     private static void endLine(StringBuilder text, List<String> links, List<Line> lines) {
-        String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String t = CompiledRx.P6.matcher(text.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
         if (!t.isEmpty()) {
             lines.add(new Line(t, List.copyOf(links)));
         }
@@ -325,13 +325,28 @@ public final class CreditRows {
     /** A sentence rather than a list of names: long, or with a full stop inside. */
     static boolean isProse(String line) {
         String s = line.strip();
-        if (s.matches(".*[a-z]{3,}[.!?]\\s+[A-Z].*")) {
+        if (CompiledRx.P7.matcher(s).matches()) {
             return true;
         }
-        String[] items = s.split("\\s*[,;،]\\s*");
-        if (items.length >= 3 && s.split("\\s+").length <= items.length * 4) {
+        String[] items = CompiledRx.P8.split(s);
+        if (items.length >= 3 && CompiledRx.P6.split(s).length <= items.length * 4) {
             return false; // a list of names, however long
         }
-        return s.split("\\s+").length > 14;
+        return CompiledRx.P6.split(s).length > 14;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[\\p{Punct}\\d\\s…]*");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("[.…\\s]*");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("(?s)^[.…\\s]{2,}.*");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("^[.…\\s]+");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("^(?i)as\\s+");
+        static final java.util.regex.Pattern P6 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P7 = java.util.regex.Pattern.compile(".*[a-z]{3,}[.!?]\\s+[A-Z].*");
+        static final java.util.regex.Pattern P8 = java.util.regex.Pattern.compile("\\s*[,;،]\\s*");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -198,20 +198,24 @@ public final class DomLabelExtractor {
     /** The element's text when it is short enough to be a label, else null (stops reading early). */
     static String shortText(Element el) {
         StringBuilder sb = new StringBuilder();
+        int[] raw = {0};
         boolean[] tooLong = {false};
         el.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.text());
-                    if (sb.length() > MAX_LABEL_CHARS * 2) {
+                    String text = t.text();
+                    raw[0] += text.length();
+                    if (raw[0] > MAX_LABEL_CHARS * 2) {
                         tooLong[0] = true;
                         return FilterResult.STOP;
                     }
+                    appendCollapsed(sb, text);
                 } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
                     return FilterResult.SKIP_ENTIRELY;
                 } else if (node instanceof Element e && e.normalName().equals("br")) {
-                    sb.append(' ');
+                    raw[0]++;
+                    appendCollapsed(sb, " ");
                 }
                 return FilterResult.CONTINUE;
             }
@@ -221,8 +225,27 @@ public final class DomLabelExtractor {
                 return FilterResult.CONTINUE;
             }
         });
-        String text = WS.matcher(sb.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
-        return tooLong[0] || text.length() > MAX_LABEL_CHARS ? null : text;
+        if (tooLong[0]) {
+            return null;
+        }
+        String text = sb.toString().strip();
+        return text.length() > MAX_LABEL_CHARS ? null : text;
+    }
+
+    /**
+     * Appends {@code text} with each run of ASCII white space or no-break spaces (across appends)
+     * as one space: what replacing U+00A0 by a space and then {@code \s+} by one space gives.
+     */
+    private static void appendCollapsed(StringBuilder sb, String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\u00a0' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (!space) {
+                sb.append(c);
+            } else if (sb.length() == 0 || sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+            }
+        }
     }
 
     /** True when the element starts a line: the node before it is a {@code <br>} ("...<br><strong>Language</strong> English"). */
@@ -247,7 +270,7 @@ public final class DomLabelExtractor {
 
     private static boolean blank(Node node) {
         if (node instanceof TextNode t) {
-            return t.isBlank() || t.text().strip().matches("[|•·:,\\-–—]*");
+            return t.isBlank() || CompiledRx.P1.matcher(t.text().strip()).matches();
         }
         if (node instanceof Element el) {
             if (DomText.INVISIBLE.contains(el.normalName())) {
@@ -362,7 +385,7 @@ public final class DomLabelExtractor {
     private static boolean parenthetical(Node node) {
         String text = node instanceof TextNode t ? t.text().strip()
                 : node instanceof Element el ? shortText(el) : null;
-        return text != null && (text.matches("^\\(.*\\)$") || text.matches("(?i)\\[?\\s*edit\\s*]?"));
+        return text != null && (CompiledRx.P2.matcher(text).matches() || CompiledRx.P3.matcher(text).matches());
     }
 
     private static boolean hasOtherText(Element container, Node inside) {
@@ -392,5 +415,15 @@ public final class DomLabelExtractor {
             n = first;
         }
         return false;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[|•·:,\\-–—]*");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("^\\(.*\\)$");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("(?i)\\[?\\s*edit\\s*]?");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class DomText {
         StringBuilder raw = new StringBuilder();
         append(node, raw, skipped);
         List<String> out = new ArrayList<>();
-        for (String line : tidy(raw).split("\n")) {
+        for (String line : CompiledRx.P1.split(tidy(raw))) {
             if (!line.isBlank()) {
                 out.add(line);
             }
@@ -138,5 +138,13 @@ public final class DomText {
             }
         }
         return false;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\n");
+
+        private CompiledRx() {
+        }
     }
 }

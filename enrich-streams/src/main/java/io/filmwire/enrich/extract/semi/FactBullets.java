@@ -36,7 +36,7 @@ public final class FactBullets {
         if (item.isEmpty() || item.length() > 24) {
             return;
         }
-        if (item.matches("(18|19|20)\\d\\d")) {
+        if (CompiledRx.P1.matcher(item).matches()) {
             int year = Integer.parseInt(item);
             if (Years.plausible(year)) {
                 facts.year(year, Layer.SEMI_STRUCTURED, evidence, 0.75);
@@ -48,8 +48,18 @@ public final class FactBullets {
             facts.rating(rating.get(), Layer.SEMI_STRUCTURED, evidence, 0.75);
             return;
         }
-        if (item.matches("(?i)[\\dhms .:a-z]+") && item.matches(".*\\d.*") && !Dates.hasClockTime(item)) {
+        if (CompiledRx.P2.matcher(item).matches() && CompiledRx.P3.matcher(item).matches() && !Dates.hasClockTime(item)) {
             Runtimes.stated(item).ifPresent(m -> facts.runtime(m, Layer.SEMI_STRUCTURED, evidence, 0.8));
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(18|19|20)\\d\\d");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?i)[\\dhms .:a-z]+");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile(".*\\d.*");
+
+        private CompiledRx() {
         }
     }
 }

@@ -149,7 +149,7 @@ public final class FactLines {
     /** The parts of a line, or null when the line is no fact line (too long, a sentence, a date or a time). */
     private static List<Part> parts(String raw) {
         String line = Digits.ascii(raw).strip();
-        if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && line.split("\\s+").length > 12
+        if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && CompiledRx.P1.split(line).length > 12
                 || Dates.hasDate(line) || Dates.hasClockTime(line)) {
             return null; // a date or a time: a screening or a publication, not the film
         }
@@ -221,7 +221,7 @@ public final class FactLines {
         }
         if (p.length() <= 24 && hasDigit(p) && RUNTIME_CHARS.matcher(p).matches()) {
             OptionalInt m = Runtimes.stated(p);
-            if (m.isPresent() && p.replaceAll("(?iu)[\\d\\s.:]|h(ou)?rs?|hours?|m(in)?(ute)?s?|mn", "").length() <= 6) {
+            if (m.isPresent() && CompiledRx.P2.matcher(p).replaceAll("").length() <= 6) {
                 return new Part(Kind.RUNTIME, p, null, m.getAsInt(), null);
             }
         }
@@ -265,7 +265,7 @@ public final class FactLines {
         switch (m.field()) {
             case RUNTIME -> {
                 OptionalInt minutes = Runtimes.parse(value);
-                if (minutes.isEmpty() && value.matches("\\d{2,3}")) {
+                if (minutes.isEmpty() && CompiledRx.P3.matcher(value).matches()) {
                     minutes = OptionalInt.of(Integer.parseInt(value));
                 }
                 return minutes.isPresent() ? new Part(Kind.RUNTIME, p, null, minutes.getAsInt(), null) : null;
@@ -315,7 +315,7 @@ public final class FactLines {
             if (l.isPresent()) {
                 out.add(l.get());
                 known++;
-            } else if (subtitled && part.strip().matches("\\p{Lu}\\p{Ll}+")) {
+            } else if (subtitled && CompiledRx.P4.matcher(part.strip()).matches()) {
                 // "Spanish and Bubi with English subtitles": a language the locale data does not know
                 out.add(part.strip());
             } else {
@@ -335,6 +335,17 @@ public final class FactLines {
             case CAST -> part.values().forEach(n -> facts.credit("cast", n, null, Layer.SEMI_STRUCTURED, evidence, CONFIDENCE));
             default -> {
             }
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?iu)[\\d\\s.:]|h(ou)?rs?|hours?|m(in)?(ute)?s?|mn");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\d{2,3}");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("\\p{Lu}\\p{Ll}+");
+
+        private CompiledRx() {
         }
     }
 }

@@ -52,7 +52,7 @@ public final class LabelValues {
             }
             case RUNTIME -> {
                 var minutes = Runtimes.parse(firstLine);
-                if (minutes.isEmpty() && firstLine.strip().matches("\\d{2,3}")) {
+                if (minutes.isEmpty() && CompiledRx.P1.matcher(firstLine.strip()).matches()) {
                     // "Length: 120": a running time's label gives minutes when the value has no unit
                     minutes = java.util.OptionalInt.of(Integer.parseInt(firstLine.strip()));
                 }
@@ -60,7 +60,7 @@ public final class LabelValues {
             }
             case LANGUAGE -> {
                 int n = 0;
-                for (String part : valueText.split("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+|\\s+و\\s+)\\s*")) {
+                for (String part : CompiledRx.P2.split(valueText)) {
                     var language = Languages.normalise(part);
                     if (language.isPresent()) {
                         facts.language(language.get(), Layer.SEMI_STRUCTURED, evidence, CONFIDENCE);
@@ -71,9 +71,9 @@ public final class LabelValues {
                 }
             }
             case GENRE -> {
-                for (String part : valueText.split("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+)\\s*")) {
+                for (String part : CompiledRx.P3.split(valueText)) {
                     String g = part.strip();
-                    if (!g.isEmpty() && g.length() <= 30 && !g.matches(".*\\d.*") && g.split("\\s+").length <= 3
+                    if (!g.isEmpty() && g.length() <= 30 && !CompiledRx.P4.matcher(g).matches() && CompiledRx.P5.split(g).length <= 3
                             && !g.toLowerCase(Locale.ROOT).startsWith("see ")) {
                         facts.genre(g, Layer.SEMI_STRUCTURED, evidence, 0.7);
                     }
@@ -102,6 +102,18 @@ public final class LabelValues {
             }
             default -> {
             }
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\d{2,3}");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+|\\s+و\\s+)\\s*");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\s*(?:[,|/\\n•·،;]|\\s+and\\s+)\\s*");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile(".*\\d.*");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
         }
     }
 }

@@ -42,7 +42,7 @@ public final class TextLabelExtractor {
                     prefix = inner;
                     value = value.substring(inner.get().valueStart()).strip();
                 }
-                value = value.replaceAll("\\.$", "");
+                value = CompiledRx.P1.matcher(value).replaceAll("");
                 if (perItemRatings && prefix.get().meaning().field() == Labels.Field.RATING) {
                     continue; // "Rating: 3/4" under each critic's review is not the film's rating
                 }
@@ -73,8 +73,8 @@ public final class TextLabelExtractor {
     private static void add(Labels.Meaning meaning, String label, String value, WorkFacts facts) {
         List<CreditRows.Row> rows = new ArrayList<>();
         if (meaning.field() == Labels.Field.CREDIT || meaning.field() == Labels.Field.CREW) {
-            for (String line : value.split("\n")) {
-                String[] parts = line.split("\\s*(?:\\.{3,}|…|\\s-\\s|\\s–\\s|\\bas\\b)\\s*", 2);
+            for (String line : CompiledRx.P2.split(value)) {
+                String[] parts = CompiledRx.P3.split(line, 2);
                 if (parts.length == 2 && PersonNames.isName(PersonNames.clean(parts[0]))) {
                     rows.add(new CreditRows.Row(PersonNames.clean(parts[0]), parts[1].strip()));
                 } else {
@@ -119,7 +119,7 @@ public final class TextLabelExtractor {
     /** A line cut at its " | " separators and before each further "Label:" it holds. */
     static List<String> segments(String line) {
         List<String> out = new ArrayList<>();
-        for (String part : line.contains("|") ? line.split("\\s*\\|\\s*") : new String[] {line}) {
+        for (String part : line.contains("|") ? CompiledRx.P4.split(line) : new String[] {line}) {
             for (String s : NEXT_LABEL.split(part)) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
@@ -127,5 +127,16 @@ public final class TextLabelExtractor {
             }
         }
         return out;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\.$");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\n");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\s*(?:\\.{3,}|…|\\s-\\s|\\s–\\s|\\bas\\b)\\s*");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("\\s*\\|\\s*");
+
+        private CompiledRx() {
+        }
     }
 }

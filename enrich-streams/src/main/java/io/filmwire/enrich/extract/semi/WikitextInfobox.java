@@ -67,7 +67,7 @@ public final class WikitextInfobox {
             }
             List<CreditRows.Row> rows = new ArrayList<>();
             if (meaning.field() == Labels.Field.CREDIT) {
-                for (String line : value.split("\n")) {
+                for (String line : CompiledRx.P1.split(value)) {
                     PersonNames.split(line).forEach(n -> rows.add(new CreditRows.Row(n, null)));
                 }
             }
@@ -154,11 +154,23 @@ public final class WikitextInfobox {
         Matcher list = LIST_TEMPLATE.matcher(s);
         if (list.find()) {
             String inner = s.substring(list.end());
-            inner = inner.replaceAll("}}\\s*$", "");
+            inner = CompiledRx.P2.matcher(inner).replaceAll("");
             s = s.substring(0, list.start()) + inner.replace("|", "\n");
         }
-        s = s.replaceAll("\\{\\{[^{}]*\\|([^{}|]*)}}", "$1").replaceAll("\\{\\{[^{}]*}}", "");
-        s = s.replaceAll("'{2,}", "").replaceAll("(?m)^\\s*[*#:]+\\s*", "").replaceAll("<[^>]+>", "");
-        return s.replaceAll("[ \\t]+", " ").replaceAll("\\n\\s*\\n", "\n").strip();
+        s = CompiledRx.P3.matcher(s).replaceAll("$1").replaceAll("\\{\\{[^{}]*}}", "");
+        s = CompiledRx.P4.matcher(s).replaceAll("").replaceAll("(?m)^\\s*[*#:]+\\s*", "").replaceAll("<[^>]+>", "");
+        return CompiledRx.P5.matcher(s).replaceAll(" ").replaceAll("\\n\\s*\\n", "\n").strip();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\n");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("}}\\s*$");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\{\\{[^{}]*\\|([^{}|]*)}}");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("'{2,}");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("[ \\t]+");
+
+        private CompiledRx() {
+        }
     }
 }

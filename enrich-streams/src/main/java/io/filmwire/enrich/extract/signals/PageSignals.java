@@ -197,7 +197,7 @@ public final class PageSignals {
         if (text == null) {
             return;
         }
-        String t = text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String t = CompiledRx.P1.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
         if (!t.isEmpty() && t.length() <= 300 && Words.hasLetter(t)) {
             titles.add(new TitleSource(kind, t, el));
         }
@@ -357,9 +357,9 @@ public final class PageSignals {
         if (url == null) {
             return "";
         }
-        String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        String rest = CompiledRx.P2.matcher(url).replaceFirst("");
         StringBuilder b = new StringBuilder();
-        for (String w : rest.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : CompiledRx.P3.split(rest)) {
             if (w.isEmpty() || w.chars().allMatch(Character::isDigit) || URL_NOISE.matcher(w).matches()) {
                 continue;
             }
@@ -491,5 +491,15 @@ public final class PageSignals {
     /** The URL as words, or "". */
     public String urlWords() {
         return urlWords;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+        private CompiledRx() {
+        }
     }
 }

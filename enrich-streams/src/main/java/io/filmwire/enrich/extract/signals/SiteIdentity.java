@@ -116,7 +116,7 @@ public final class SiteIdentity {
      * or the start ("BURLESQUE at HYPERREAL FILM CLUB" -> "BURLESQUE"); unchanged otherwise.
      */
     public String strip(String title) {
-        String[] words = title.strip().split("\\s+");
+        String[] words = CompiledRx.P1.split(title.strip());
         if (words.length < 2) {
             return title.strip();
         }
@@ -128,7 +128,7 @@ public final class SiteIdentity {
                 if (CONNECTOR.matcher(before).matches() && cut - 1 >= 1) {
                     return String.join(" ", java.util.Arrays.copyOfRange(words, 0, cut - 1));
                 }
-                if (before.matches("[|:\\-–—·•@/]+") && cut - 1 >= 1) {
+                if (CompiledRx.P2.matcher(before).matches() && cut - 1 >= 1) {
                     return String.join(" ", java.util.Arrays.copyOfRange(words, 0, cut - 1));
                 }
             }
@@ -136,10 +136,10 @@ public final class SiteIdentity {
         for (int k = Math.min(6, words.length - 1); k >= 1; k--) {
             String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
             String next = words[k];
-            String headNoColon = head.replaceAll("[:|\\-–—]+$", "");
-            boolean separated = !headNoColon.equals(head) || next.matches("[|:\\-–—·•]+");
+            String headNoColon = CompiledRx.P3.matcher(head).replaceAll("");
+            boolean separated = !headNoColon.equals(head) || CompiledRx.P4.matcher(next).matches();
             if (separated && isName(headNoColon)) {
-                int from = next.matches("[|:\\-–—·•]+") ? k + 1 : k;
+                int from = CompiledRx.P4.matcher(next).matches() ? k + 1 : k;
                 if (from < words.length) {
                     return String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
                 }
@@ -162,6 +162,17 @@ public final class SiteIdentity {
             return h.startsWith("www.") ? h.substring(4) : h;
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("[|:\\-–—·•@/]+");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[:|\\-–—]+$");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("[|:\\-–—·•]+");
+
+        private CompiledRx() {
         }
     }
 }

@@ -141,7 +141,7 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
         for (Page p : pages) {
             String topic = Words.key(p.topic());
             for (String t : p.titles()) {
-                titles.add(t.strip().split("\\s+"));
+                titles.add(CompiledRx.P1.split(t.strip()));
                 topics.add(topic);
             }
         }
@@ -235,6 +235,14 @@ public record SiteProfile(String site, List<Page> pages, Map<String, List<String
         public boolean isAffix(String text) {
             String t = text.strip();
             return prefixes.contains(t) || suffixes.contains(t);
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
         }
     }
 }

@@ -65,8 +65,8 @@ public final class JsonLd {
     /** The JSON values in one script's text; empty when none can be read. */
     static List<JsonNode> parse(String raw) {
         String text = raw.strip();
-        text = text.replaceAll("(?s)^<!--|-->$", "").strip();
-        text = text.replaceAll("(?s)^(//)?\\s*<!\\[CDATA\\[|(//)?\\s*]]>$", "").strip();
+        text = CompiledRx.P1.matcher(text).replaceAll("").strip();
+        text = CompiledRx.P2.matcher(text).replaceAll("").strip();
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip();
         }
@@ -155,5 +155,14 @@ public final class JsonLd {
             out.add(node);
         }
         return out;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(?s)^<!--|-->$");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?s)^(//)?\\s*<!\\[CDATA\\[|(//)?\\s*]]>$");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class StructuredExtractor {
         if (date == null) {
             date = JsonLd.text(work.get("dateCreated"));
         }
-        if (date != null && date.strip().matches("(18|19|20)\\d\\d(-00(-00)?)?")) {
+        if (date != null && CompiledRx.P1.matcher(date.strip()).matches()) {
             facts.year(Integer.parseInt(date.strip().substring(0, 4)), Layer.STRUCTURED,
                     "JSON-LD " + JsonLd.text(work.get("@type")) + " datePublished: " + date, 0.85);
         }
@@ -312,6 +312,14 @@ public final class StructuredExtractor {
             if (d.length() <= 40) {
                 Runtimes.parse(d).ifPresent(m -> facts.runtime(m, Layer.STRUCTURED, "og:description " + d, 0.7));
             }
+        }
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(18|19|20)\\d\\d(-00(-00)?)?");
+
+        private CompiledRx() {
         }
     }
 }

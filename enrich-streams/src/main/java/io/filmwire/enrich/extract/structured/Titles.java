@@ -99,7 +99,7 @@ public final class Titles {
                 continue;
             }
             Matcher o = OTHER_PARENS.matcher(s);
-            if (o.find() && o.start() > 0 && alias == null && !o.group(1).matches(".*\\d.*")) {
+            if (o.find() && o.start() > 0 && alias == null && !CompiledRx.P1.matcher(o.group(1)).matches()) {
                 alias = o.group(1).strip();
                 s = s.substring(0, o.start()).strip();
                 continue;
@@ -114,7 +114,7 @@ public final class Titles {
                 trailing = v;
             }
         }
-        s = s.replaceAll("^[\"“”'‘’«]+|[\"“”'‘’»]+$", "").strip();
+        s = CompiledRx.P2.matcher(s).replaceAll("").strip();
         return new Parsed(s, year, alias, trailing);
     }
 
@@ -131,6 +131,16 @@ public final class Titles {
             return false;
         }
         String lower = tail.toLowerCase(Locale.ROOT);
-        return SITE_WORDS.matcher(lower).matches() || tail.split("\\s+").length <= 2 && !tail.matches(".*\\d.*");
+        return SITE_WORDS.matcher(lower).matches() || CompiledRx.P3.split(tail).length <= 2 && !CompiledRx.P1.matcher(tail).matches();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile(".*\\d.*");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("^[\"“”'‘’«]+|[\"“”'‘’»]+$");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }

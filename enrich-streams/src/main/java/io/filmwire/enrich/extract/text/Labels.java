@@ -250,7 +250,7 @@ public final class Labels {
     /** A qualifier after a role label: "for the Guardian", "of the film", "(uncredited)". */
     private static boolean qualifier(String rest) {
         return rest.startsWith("for ") || rest.startsWith("of ") || rest.startsWith("on ") || rest.startsWith("in ")
-                || rest.matches("(verified|complete|awaiting|credited|uncredited|overview|first billed|listed|series)\\b.*")
+                || CompiledRx.P1.matcher(rest).matches()
                 || rest.equals("credits") || rest.equals("team");
     }
 
@@ -260,7 +260,7 @@ public final class Labels {
             return List.of();
         }
         List<String> roles = new ArrayList<>();
-        for (String part : raw.split("\\s*(?:,|/|&|\\band\\b|·|•)\\s*")) {
+        for (String part : CompiledRx.P2.split(raw)) {
             roleOfDescription(part).ifPresent(r -> {
                 if (!roles.contains(r)) {
                     roles.add(r);
@@ -281,14 +281,14 @@ public final class Labels {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = normalise(raw.replace('(', ' ').replace(')', ' ')).replaceAll("\\b(uncredited|as .*)$", "").strip();
+        String s = CompiledRx.P3.matcher(normalise(raw.replace('(', ' ').replace(')', ' '))).replaceAll("").strip();
         if (s.isEmpty()) {
             return Optional.empty();
         }
         if (s.contains("executive producer") || s.equals("executive")) {
             return Optional.of("executive_producer");
         }
-        if (s.matches("(co-|associate |line |supervising |consulting |co |)producer|producers|co-producers")) {
+        if (CompiledRx.P4.matcher(s).matches()) {
             return Optional.of("producer");
         }
         if (s.contains("director of photography") || s.equals("cinematographer") || s.equals("cinematography")) {
@@ -297,18 +297,32 @@ public final class Labels {
         if (s.equals("director") || s.equals("directed by")) {
             return Optional.of("director");
         }
-        if (s.matches("(film )?editor|editing|edited by")) {
+        if (CompiledRx.P5.matcher(s).matches()) {
             return Optional.of("editor");
         }
-        if (s.matches("(screen)?writer|screenplay|writer \\(.*\\)|story|novel|characters|author")) {
+        if (CompiledRx.P6.matcher(s).matches()) {
             return Optional.of("writer");
         }
-        if (s.matches("(original )?(music|score)( composer)?|composer")) {
+        if (CompiledRx.P7.matcher(s).matches()) {
             return Optional.of("composer");
         }
         if (s.equals("production designer") || s.equals("production design")) {
             return Optional.of("production_designer");
         }
         return Optional.empty();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(verified|complete|awaiting|credited|uncredited|overview|first billed|listed|series)\\b.*");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s*(?:,|/|&|\\band\\b|·|•)\\s*");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\b(uncredited|as .*)$");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("(co-|associate |line |supervising |consulting |co |)producer|producers|co-producers");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("(film )?editor|editing|edited by");
+        static final java.util.regex.Pattern P6 = java.util.regex.Pattern.compile("(screen)?writer|screenplay|writer \\(.*\\)|story|novel|characters|author");
+        static final java.util.regex.Pattern P7 = java.util.regex.Pattern.compile("(original )?(music|score)( composer)?|composer");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -62,7 +62,7 @@ public final class Languages {
     }
 
     private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace('\u200c', ' ').replaceAll("\\s+", " ");
+        return CompiledRx.P1.matcher(s.strip().toLowerCase(Locale.ROOT).replace('\u200c', ' ')).replaceAll(" ");
     }
 
     /**
@@ -73,7 +73,7 @@ public final class Languages {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = raw.strip().replaceAll("^[\\s,;|•·-]+|[\\s,;|•·.-]+$", "");
+        String s = CompiledRx.P2.matcher(raw.strip()).replaceAll("");
         if (s.isEmpty() || s.length() > 60) {
             return Optional.empty();
         }
@@ -88,17 +88,29 @@ public final class Languages {
                 return Optional.of(base + " " + s.substring(paren));
             }
         }
-        if (s.matches("[A-Za-z]{2,3}([-_][A-Za-z]{2,4})?")) {
-            String code = s.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        if (CompiledRx.P3.matcher(s).matches()) {
+            String code = CompiledRx.P4.split(s)[0].toLowerCase(Locale.ROOT);
             String name = NAMES.get(code);
             if (name != null) {
                 return Optional.of(name);
             }
         }
-        String noLanguageWord = s.replaceAll("(?i)\\s+language$", "").replaceAll("^زبان\\s+", "");
+        String noLanguageWord = CompiledRx.P5.matcher(s).replaceAll("").replaceAll("^زبان\\s+", "");
         if (!noLanguageWord.equals(s)) {
             return normalise(noLanguageWord);
         }
         return Optional.empty();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("^[\\s,;|•·-]+|[\\s,;|•·.-]+$");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z]{2,4})?");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("[-_]");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("(?i)\\s+language$");
+
+        private CompiledRx() {
+        }
     }
 }

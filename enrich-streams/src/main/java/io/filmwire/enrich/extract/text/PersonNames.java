@@ -63,8 +63,8 @@ public final class PersonNames {
             if (previous != null && SUFFIX.matcher(name).matches()) {
                 // "Ike Jarlego, Jr." is one name
                 out.remove(previous);
-                name = previous + " " + name.replaceAll("\\.?$", ".").replace("..", ".");
-                name = name.replaceAll("(?i)\\b(II|III|IV)\\.$", "$1");
+                name = previous + " " + CompiledRx.P1.matcher(name).replaceAll(".").replace("..", ".");
+                name = CompiledRx.P2.matcher(name).replaceAll("$1");
             }
             if (isName(name)) {
                 out.add(name);
@@ -80,14 +80,14 @@ public final class PersonNames {
             return "";
         }
         String s = PARENS.matcher(raw).replaceAll(" ").replace('\u00a0', ' ').replace('\u200c', '\u200c');
-        s = s.replaceAll("(?i)^\\s*(and|&|with|by|و)\\s+", "");
-        s = s.replaceAll("(?<=\\p{L})\\s?['’]s$", ""); // "Michel Ocelot’s": the person, not the possessive
-        s = s.replaceAll("\\s+", " ").strip();
+        s = CompiledRx.P3.matcher(s).replaceAll("");
+        s = CompiledRx.P4.matcher(s).replaceAll(""); // "Michel Ocelot’s": the person, not the possessive
+        s = CompiledRx.P5.matcher(s).replaceAll(" ").strip();
         s = TRAILING_JUNK.matcher(s).replaceAll("");
-        if (!s.matches("(?i).*\\b(jr|sr|st|dr)\\.$")) {
+        if (!CompiledRx.P6.matcher(s).matches()) {
             s = FINAL_STOP.matcher(s).replaceAll("");
         }
-        s = s.replaceAll("^[\\s\\p{Punct}&&[^'’]]+|[\\s\\p{Punct}&&[^.'’]]+$", "").strip();
+        s = CompiledRx.P7.matcher(s).replaceAll("").strip();
         return s;
     }
 
@@ -106,7 +106,7 @@ public final class PersonNames {
         if (NOT_NAMES.contains(s.toLowerCase(Locale.ROOT)) || s.toLowerCase(Locale.ROOT).startsWith("see ")) {
             return false;
         }
-        String[] words = s.split("\\s+");
+        String[] words = CompiledRx.P5.split(s);
         if (words.length > 8) {
             return false;
         }
@@ -144,5 +144,19 @@ public final class PersonNames {
             }
         }
         return true;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\.?$");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?i)\\b(II|III|IV)\\.$");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("(?i)^\\s*(and|&|with|by|و)\\s+");
+        static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("(?<=\\p{L})\\s?['’]s$");
+        static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P6 = java.util.regex.Pattern.compile("(?i).*\\b(jr|sr|st|dr)\\.$");
+        static final java.util.regex.Pattern P7 = java.util.regex.Pattern.compile("^[\\s\\p{Punct}&&[^'’]]+|[\\s\\p{Punct}&&[^.'’]]+$");
+
+        private CompiledRx() {
+        }
     }
 }

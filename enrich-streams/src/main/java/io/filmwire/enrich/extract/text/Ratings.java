@@ -85,10 +85,10 @@ public final class Ratings {
                 BigDecimal n = new BigDecimal(s.substring(0, s.length() - 1).replace(',', '.'));
                 return OptionalLong.of(n.multiply(BigDecimal.valueOf(last == 'k' ? 1_000 : 1_000_000)).longValue());
             }
-            if (s.matches("\\d{1,3}([,.]\\d{3})+")) {
-                return OptionalLong.of(Long.parseLong(s.replaceAll("[,.]", "")));
+            if (CompiledRx.P1.matcher(s).matches()) {
+                return OptionalLong.of(Long.parseLong(CompiledRx.P2.matcher(s).replaceAll("")));
             }
-            if (s.matches("\\d+")) {
+            if (CompiledRx.P3.matcher(s).matches()) {
                 return OptionalLong.of(Long.parseLong(s));
             }
         } catch (NumberFormatException e) {
@@ -100,5 +100,15 @@ public final class Ratings {
     /** A decimal with either separator: "7,5" -> 7.5. */
     public static double number(String raw) {
         return Double.parseDouble(Digits.ascii(raw).strip().replace(',', '.').toLowerCase(Locale.ROOT));
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\d{1,3}([,.]\\d{3})+");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("[,.]");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\\d+");
+
+        private CompiledRx() {
+        }
     }
 }

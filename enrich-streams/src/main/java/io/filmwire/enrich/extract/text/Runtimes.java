@@ -93,7 +93,7 @@ public final class Runtimes {
         }
         Matcher hours = HOURS_ONLY.matcher(t);
         if (hours.find() && !NOT_A_RUNTIME_AFTER.matcher(t.substring(hours.end())).lookingAt()
-                && !t.substring(hours.end()).matches("(?s)\\s*\\d.*")) {
+                && !CompiledRx.P1.matcher(t.substring(hours.end())).matches()) {
             int h = Integer.parseInt(hours.group(1));
             return h >= 1 && h <= 6 ? OptionalInt.of(h * 60) : OptionalInt.empty();
         }
@@ -134,5 +134,13 @@ public final class Runtimes {
 
     private static OptionalInt plausible(int minutes) {
         return minutes >= 1 && minutes <= 1500 ? OptionalInt.of(minutes) : OptionalInt.empty();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(?s)\\s*\\d.*");
+
+        private CompiledRx() {
+        }
     }
 }

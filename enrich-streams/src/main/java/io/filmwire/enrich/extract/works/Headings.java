@@ -39,7 +39,7 @@ public final class Headings {
     /** True when a one-line block is a heading: short, no closing full stop, not a label line. */
     public static boolean isHeading(String line) {
         String s = line.strip();
-        if (s.isEmpty() || s.length() > 110 || s.split("\\s+").length > 16) {
+        if (s.isEmpty() || s.length() > 110 || CompiledRx.P1.split(s).length > 16) {
             return false;
         }
         if (s.endsWith(".") && !s.endsWith("..") || s.endsWith(",") || s.endsWith(";") || s.endsWith(":")) {
@@ -84,11 +84,19 @@ public final class Headings {
     /** True when a heading has the shape of a person's name ("James Gates"): a byline near the top of a page. */
     public static boolean looksLikeByline(String heading) {
         String s = heading.strip();
-        return PersonNames.isName(s) && s.split("\\s+").length <= 3 && !s.contains("'") && !s.contains("’");
+        return PersonNames.isName(s) && CompiledRx.P1.split(s).length <= 3 && !s.contains("'") && !s.contains("’");
     }
 
     /** True for the title of a page about several works ("Films That Will Help You Understand North Korea"). */
     public static boolean isCollectionTitle(String title) {
         return title != null && COLLECTION.matcher(title).find();
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }

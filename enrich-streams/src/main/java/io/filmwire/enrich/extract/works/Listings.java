@@ -220,7 +220,7 @@ public final class Listings {
     private static boolean holdsTitle(Element el) {
         for (Element child : el.children()) {
             String tag = child.normalName();
-            if ((tag.matches("h[1-6]") || tag.equals("a") || tag.equals("strong") || tag.equals("b"))
+            if ((CompiledRx.P1.matcher(tag).matches() || tag.equals("a") || tag.equals("strong") || tag.equals("b"))
                     && titleText(child) != null) {
                 return true;
             }
@@ -234,7 +234,7 @@ public final class Listings {
         if (t.isEmpty() || t.length() > MAX_TITLE_CHARS || !Words.hasLetter(t)) {
             return null;
         }
-        if (t.endsWith(".") && !t.endsWith("..") || t.endsWith(":") || t.split("\\s+").length > 14) {
+        if (t.endsWith(".") && !t.endsWith("..") || t.endsWith(":") || CompiledRx.P2.split(t).length > 14) {
             return null;
         }
         if (Labels.whole(t).isPresent() || Labels.prefix(t).isPresent() || Headings.isSectionName(t)) {
@@ -273,7 +273,7 @@ public final class Listings {
         }
         String rest = text.replace(title, " ");
         List<String> lines = new ArrayList<>();
-        for (String line : rest.split("\n")) {
+        for (String line : CompiledRx.P3.split(rest)) {
             String l = line.strip();
             if (!l.isEmpty()) {
                 lines.add(l);
@@ -302,5 +302,15 @@ public final class Listings {
             }
         }
         return filmContext && FilmWords.has(rest);
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("h[1-6]");
+        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\n");
+
+        private CompiledRx() {
+        }
     }
 }

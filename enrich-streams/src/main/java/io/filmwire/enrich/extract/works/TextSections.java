@@ -16,7 +16,7 @@ public final class TextSections {
     public static List<Section> of(String text) {
         List<String> blocks = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        for (String line : text.split("\\R", -1)) {
+        for (String line : CompiledRx.P1.split(text, -1)) {
             if (line.isBlank()) {
                 if (cur.length() > 0) {
                     blocks.add(cur.toString());
@@ -51,5 +51,13 @@ public final class TextSections {
             sections.add(new Section(heading, body));
         }
         return sections;
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\R");
+
+        private CompiledRx() {
+        }
     }
 }

@@ -52,7 +52,7 @@ public final class TitleFinder {
         String filmSaid = null;
         String filmEvidence = null;
         int budget = MAX_SENTENCES;
-        for (String paragraph : text.split("\\n\\s*\\n")) {
+        for (String paragraph : CompiledRx.P1.split(text)) {
             if (budget <= 0) {
                 break;
             }
@@ -165,4 +165,11 @@ public final class TitleFinder {
         return true;
     }
 
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\n\\s*\\n");
+
+        private CompiledRx() {
+        }
+    }
 }

@@ -189,12 +189,20 @@ public final class TitleVote {
         if (title.isEmpty() || title.length() > 200 || !Words.hasLetter(title) || title.endsWith(":")) {
             return false;
         }
-        if (title.split("\\s+").length > 30 || site.isName(title) || affixes.isAffix(title)) {
+        if (CompiledRx.P1.split(title).length > 30 || site.isName(title) || affixes.isAffix(title)) {
             return false;
         }
         if (Labels.whole(title).isPresent() || Labels.prefix(title).isPresent()) {
             return false;
         }
         return !Headings.isSectionName(title);
+    }
+
+    /** The regular expressions this file used to compile at each call, compiled once. */
+    private static final class CompiledRx {
+        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
+
+        private CompiledRx() {
+        }
     }
 }
