@@ -6,6 +6,11 @@ import io.filmwire.schema.ChangeEvent;
 import io.filmwire.schema.Json;
 import io.filmwire.schema.RawPage;
 import io.filmwire.schema.Topics;
+import io.filmwire.enrich.extract.site.SiteProfiles;
+import io.filmwire.enrich.page.AnalyzedPage;
+import io.filmwire.enrich.page.Analyzers;
+import io.filmwire.enrich.page.PageAnalyzer;
+import io.filmwire.ingest.PageFiles;
 import io.filmwire.standalone.Standalone;
 import io.filmwire.standalone.StandaloneConfig;
 import java.io.PrintStream;
@@ -20,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -30,67 +37,241 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jsoup.Jsoup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code filmwire bench}: end-to-end throughput and latency on the embedded broker. Generates
- * distinct film pages (each a different film with text of its own made-up words, so no page is a
- * near-duplicate of another and every one reaches reconciliation), writes them to pages.raw
- * as fast as Kafka acknowledges, and times each page from its acknowledgement to the change event
- * it causes on films.changes (committed, so after both Streams apps' transactions).
+ * {@code filmwire bench}: the pipeline beside its own extractor, in one run on the same pages.
+ *
+ * <p>The pages are a mix of sample pages (by default the real, wide and seeds sets of
+ * {@code ../shared/corpus}) made into as many distinct pages as asked ({@link BenchMix}), or
+ * generated film pages ({@code --generated}). One JVM measures, in turn and on the same pages:
+ * a Jsoup parse alone and the offline analysis (parse, clean, extract: what {@code extract} does),
+ * each on one thread once warm; then, on the embedded broker, the whole pipeline (intake, both
+ * Streams apps with exactly-once, reconciliation, publication) with the pages sent as fast as Kafka
+ * takes them, each page timed from Kafka's acknowledgement to its film's change event on
+ * films.changes; then further distinct pages sent at half the rate just measured, for latency
+ * without queueing. Heap use is sampled throughout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures end-to-end throughput and latency on the embedded broker.",
-                "Writes generated film pages to pages.raw and times each one until its film's change event is on",
-                "films.changes. Prints a JSON summary on stdout, progress on stderr."})
+        description = {"Measures the pipeline beside its own extractor, in one run on the same pages.",
+                "Parse only and offline analysis on one thread, then end to end on the embedded broker (as fast as",
+                "Kafka takes the pages, then at half that rate). Progress on stderr; with --json the last line of",
+                "stdout is a JSON object of the figures."})
 final class BenchCommand implements Callable<Integer> {
+
+    /** The sample sets used when no --corpus is given, relative to the working directory. */
+    static final List<Path> DEFAULT_CORPUS = List.of(Path.of("../shared/corpus/real"), Path.of("../shared/corpus/wide"),
+            Path.of("../shared/corpus/seeds"));
 
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--pages", defaultValue = "2000", description = "Pages to send (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Folder of page files for the mix (repeatable; default: ../shared/corpus/real, wide and seeds).")
+    List<Path> corpus;
+
+    @Option(names = "--generated", description = "Generated film pages instead of a mix of page files (see --page-kb).")
+    boolean generated;
+
+    @Option(names = "--pages", defaultValue = "1000",
+            description = "Pages sent as fast as Kafka takes them, and analysed offline (default: ${DEFAULT-VALUE}).")
     int pages;
 
-    @Option(names = "--page-kb", defaultValue = "30", description = "Approximate size of each page in KB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--half-load-pages", defaultValue = "300",
+            description = "Further pages sent at half the measured rate, for latency (0: none; default: ${DEFAULT-VALUE}).")
+    int halfLoadPages;
+
+    @Option(names = "--page-kb", defaultValue = "30", description = "Size of each generated page in KB (default: ${DEFAULT-VALUE}).")
     int pageKb;
 
     @Option(names = "--rate", defaultValue = "0",
-            description = "Pages per second to send (0, the default: as fast as Kafka takes them, which measures"
-                    + " throughput; a rate below it measures latency without queueing).")
+            description = "Pages per second for the first phase (0, the default: as fast as Kafka takes them).")
     double rate;
 
-    @Option(names = "--timeout", defaultValue = "600", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--json", description = "End stdout with one line: a JSON object of the figures.")
+    boolean json;
+
+    @Option(names = "--timeout", defaultValue = "600", description = "Give up a phase after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** A phase stops waiting when no page has come through for this long after the last was acknowledged. */
+    private static final long QUIET_NANOS = Duration.ofSeconds(20).toNanos();
 
     @Override
     public Integer call() throws Exception {
-        if (pages < 1 || pageKb < 1) {
-            throw new IllegalArgumentException("--pages and --page-kb must be at least 1");
+        if (pages < 1 || pageKb < 1 || halfLoadPages < 0 || rate < 0) {
+            throw new IllegalArgumentException("--pages and --page-kb must be at least 1, --half-load-pages and --rate at least 0");
         }
         PrintStream err = System.err;
+        HeapSampler heap = HeapSampler.start();
+        ObjectNode summary = Json.mapper().createObjectNode();
+
+        List<RawPage> base = generated ? generate(Math.min(pages, 200), pageKb * 1024) : readMix(err);
+        err.printf(Locale.ROOT, "bench: a mix of %d pages (median %d KB), warming up%n", base.size(),
+                median(base.stream().mapToInt(p -> p.body().length()).toArray()) / 1024);
+        List<AnalyzedPage> analyses = null;
+        for (int round = 0; round < 3; round++) {
+            PageAnalyzer warm = Analyzers.standard();
+            analyses = base.stream().map(p -> analyzeQuietly(warm, p)).toList();
+            base.forEach(p -> Jsoup.parse(p.body(), p.url() == null ? "" : p.url()));
+        }
+        BenchMix mix = BenchMix.of(base, analyses);
+        List<RawPage> full = new ArrayList<>(pages);
+        for (int i = 0; i < pages; i++) {
+            full.add(mix.page(i));
+        }
+        List<RawPage> half = new ArrayList<>(halfLoadPages);
+        for (int i = pages; i < pages + halfLoadPages; i++) {
+            half.add(mix.page(i));
+        }
+
+        long t0 = System.nanoTime();
+        for (RawPage page : full) {
+            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
+        }
+        double parseRate = pages / ((System.nanoTime() - t0) / 1e9);
+        err.printf(Locale.ROOT, "bench: parse only, one thread: %.1f pages/s%n", parseRate);
+
+        PageAnalyzer analyzer = new PageAnalyzer(new io.filmwire.enrich.clean.ArticleCleaner(),
+                new io.filmwire.enrich.extract.PageExtractor(), SiteProfiles.inMemory(10_000));
+        Set<String> withFilms = new HashSet<>();
+        t0 = System.nanoTime();
+        for (RawPage page : full) {
+            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
+            if (analyzed != null && !analyzed.mentions().isEmpty()) {
+                withFilms.add(page.pageId());
+            }
+        }
+        double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
+        err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
+                + " %d of %d pages give a film%n", offlineRate, withFilms.size(), pages);
+        Set<String> halfWithFilms = new HashSet<>();
+        for (RawPage page : half) {
+            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
+            if (analyzed != null && !analyzed.mentions().isEmpty()) {
+                halfWithFilms.add(page.pageId());
+            }
+        }
+
         Path dir = Files.createTempDirectory("filmwire-bench-");
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put(StandaloneConfig.DATA_DIR, dir.toString());
         fixed.put(StandaloneConfig.BROKER_PORT, "0");
         Settings settings = config.settings(fixed);
-        List<RawPage> corpus = generate(pages, pageKb * 1024);
-        Map<String, Long> acked = new ConcurrentHashMap<>();
         Map<String, Long> done = new ConcurrentHashMap<>();
+        Phase first;
+        Phase second = null;
         try (Standalone standalone = Standalone.start(settings, false)) {
-            err.printf(Locale.ROOT, "bench: %d pages of ~%d KB, embedded broker on %s%n", pages, pageKb,
-                    standalone.bootstrapServers());
+            err.printf(Locale.ROOT, "bench: embedded broker on %s%n", standalone.bootstrapServers());
             AtomicBoolean stop = new AtomicBoolean();
             Thread watcher = new Thread(() -> watchChanges(standalone, done, stop), "bench-changes");
             watcher.start();
+            try {
+                first = Phase.run("end to end", standalone, full, withFilms, rate, done, timeoutSeconds, err);
+                if (halfLoadPages > 0 && first.pagesPerSecond() > 0) {
+                    second = Phase.run("half load", standalone, half, halfWithFilms, first.pagesPerSecond() / 2, done,
+                            timeoutSeconds, err);
+                }
+            } finally {
+                stop.set(true);
+                watcher.join();
+            }
+        } finally {
+            DemoCommand.deleteRecursively(dir);
+        }
+        heap.stop();
+
+        summary.put("pages", pages);
+        summary.put("mixPages", base.size());
+        summary.put("pageBytesMedian", median(full.stream().mapToInt(p -> p.body().length()).toArray()));
+        summary.put("parseOnlyPagesPerSec", round(parseRate));
+        summary.put("offlinePagesPerSec", round(offlineRate));
+        summary.put("endToEndPagesPerSec", round(first.pagesPerSecond()));
+        summary.put("endToEndOverOffline", Math.round(first.pagesPerSecond() / offlineRate * 1000) / 1000.0);
+        summary.put("latencyMsP50", round(first.percentile(50)));
+        summary.put("latencyMsP95", round(first.percentile(95)));
+        summary.put("latencyMsP99", round(first.percentile(99)));
+        summary.put("halfLoadPagesPerSec", second == null ? 0 : round(second.rate()));
+        summary.put("halfLoadLatencyMsP50", second == null ? 0 : round(second.percentile(50)));
+        summary.put("halfLoadLatencyMsP99", second == null ? 0 : round(second.percentile(99)));
+        summary.put("peakHeapMb", Math.round(heap.peakBytes() / (1024.0 * 1024)));
+        summary.put("maxHeapMb", Math.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024)));
+        summary.put("expected", withFilms.size() + halfWithFilms.size());
+        summary.put("completed", first.completed() + (second == null ? 0 : second.completed()));
+        summary.put("cores", Runtime.getRuntime().availableProcessors());
+        err.printf(Locale.ROOT, "bench: parse only %.1f, offline %.1f, end to end %.1f pages/s (%.2f of offline);"
+                        + " latency p50 %.0f ms, p99 %.0f ms; at half load (%.1f pages/s) p99 %.0f ms; peak heap %d MB%n",
+                parseRate, offlineRate, first.pagesPerSecond(), first.pagesPerSecond() / offlineRate, first.percentile(50),
+                first.percentile(99), second == null ? 0 : second.rate(), second == null ? 0 : second.percentile(99),
+                summary.get("peakHeapMb").asLong());
+        if (json) {
+            System.out.println(summary);
+        } else {
+            System.out.println(summary.toPrettyString());
+        }
+        boolean complete = first.completed() == first.expected() && (second == null || second.completed() == second.expected());
+        if (!complete) {
+            err.println("bench: some pages that give a film offline gave no change event (see the counts above)");
+        }
+        return complete ? 0 : 1;
+    }
+
+    /** The pages of the mix's folders, in file order; the default sets when none is given. */
+    private List<RawPage> readMix(PrintStream err) throws java.io.IOException {
+        List<Path> dirs = corpus;
+        if (dirs == null || dirs.isEmpty()) {
+            dirs = DEFAULT_CORPUS.stream().filter(Files::isDirectory).toList();
+            if (dirs.isEmpty()) {
+                throw new IllegalArgumentException("no page mix: ../shared/corpus/{real,wide,seeds} are not here;"
+                        + " pass --corpus DIR (a folder of .html/.txt pages) or --generated");
+            }
+        }
+        List<RawPage> read = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Path file : OfflinePages.files(dirs)) {
+            try {
+                read.add(PageFiles.read(file, "bench", OfflinePages.LIMIT, now));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                err.println("bench: skipped '" + file + "': " + e.getMessage());
+            }
+        }
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException("no readable page in " + dirs);
+        }
+        return read;
+    }
+
+    private static AnalyzedPage analyzeQuietly(PageAnalyzer analyzer, RawPage page) {
+        try {
+            return analyzer.analyze(page);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One phase on the pipeline: its pages sent at a rate (0: as fast as Kafka takes them), and what came out. */
+    private record Phase(int sent, int expected, int completed, double seconds, double rate, double[] latencies) {
+
+        double pagesPerSecond() {
+            return seconds <= 0 ? 0 : sent / seconds;
+        }
+
+        double percentile(int p) {
+            return BenchCommand.percentile(latencies, p);
+        }
+
+        static Phase run(String name, Standalone standalone, List<RawPage> pages, Set<String> expected, double rate,
+                         Map<String, Long> done, int timeoutSeconds, PrintStream err) throws Exception {
+            Map<String, Long> acked = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            for (int i = 0; i < corpus.size(); i++) {
-                RawPage page = corpus.get(i);
+            for (int i = 0; i < pages.size(); i++) {
+                RawPage page = pages.get(i);
                 if (rate > 0) {
-                    long due = start + (long) (i * 1e9 / rate);
-                    long wait = due - System.nanoTime();
+                    long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
@@ -100,41 +281,88 @@ final class BenchCommand implements Callable<Integer> {
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
             long sent = System.nanoTime();
-            err.printf(Locale.ROOT, "bench: %d pages acknowledged in %.1f s (%.0f pages/s into pages.raw)%n", pages,
-                    (sent - start) / 1e9, pages / ((sent - start) / 1e9));
+            double sendRate = pages.size() / ((sent - start) / 1e9);
+            err.printf(Locale.ROOT, "bench: %s: %d pages acknowledged in %.1f s (%.1f pages/s into pages.raw)%n", name,
+                    pages.size(), (sent - start) / 1e9, sendRate);
             long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
-            while (done.size() < pages && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                err.printf(Locale.ROOT, "bench: %d/%d pages through the pipeline%n", done.size(), pages);
+            int seen = -1;
+            long lastProgress = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                int now = (int) expected.stream().filter(done::containsKey).count();
+                if (now == expected.size()) {
+                    break;
+                }
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                    err.printf(Locale.ROOT, "bench: %s: %d/%d pages through the pipeline%n", name, now, expected.size());
+                } else if (System.nanoTime() - lastProgress > QUIET_NANOS) {
+                    err.printf(Locale.ROOT, "bench: %s: nothing more for %d s; %d of %d pages came through%n", name,
+                            QUIET_NANOS / 1_000_000_000L, now, expected.size());
+                    break;
+                }
+                Thread.sleep(200);
             }
-            stop.set(true);
-            watcher.join();
-            long end = done.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
-            double[] latencies = done.entrySet().stream().filter(e -> acked.containsKey(e.getKey()))
-                    .mapToDouble(e -> (e.getValue() - acked.get(e.getKey())) / 1e6).sorted().toArray();
-            ObjectNode summary = Json.mapper().createObjectNode();
-            summary.put("pages", pages);
-            summary.put("pageBytes", corpus.stream().mapToInt(p -> p.body().length()).sum() / pages);
-            summary.put("completed", done.size());
-            summary.put("seconds", (end - start) / 1e9);
-            summary.put("pagesPerSecond", done.size() / ((end - start) / 1e9));
-            summary.put("latencyMsP50", percentile(latencies, 50));
-            summary.put("latencyMsP95", percentile(latencies, 95));
-            summary.put("latencyMsP99", percentile(latencies, 99));
-            summary.put("latencyMsMax", latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
-            summary.put("rate", rate);
-            summary.put("cores", Runtime.getRuntime().availableProcessors());
-            System.out.println(summary);
-            err.printf(Locale.ROOT, "bench: %d/%d pages end to end in %.1f s: %.0f pages/s; latency p50 %.0f ms,"
-                            + " p95 %.0f ms, p99 %.0f ms%n", done.size(), pages, (end - start) / 1e9,
-                    summary.get("pagesPerSecond").asDouble(), percentile(latencies, 50), percentile(latencies, 95),
-                    percentile(latencies, 99));
-        } finally {
-            DemoCommand.deleteRecursively(dir);
+            List<String> through = expected.stream().filter(done::containsKey).toList();
+            long end = through.stream().mapToLong(done::get).max().orElse(System.nanoTime());
+            double[] latencies = through.stream().filter(acked::containsKey)
+                    .mapToDouble(id -> (done.get(id) - acked.get(id)) / 1e6).sorted().toArray();
+            Phase phase = new Phase(pages.size(), expected.size(), through.size(), (end - start) / 1e9,
+                    rate > 0 ? rate : sendRate, latencies);
+            err.printf(Locale.ROOT, "bench: %s: %d pages in %.1f s: %.1f pages/s; latency p50 %.0f ms, p95 %.0f ms,"
+                            + " p99 %.0f ms%n", name, pages.size(), phase.seconds(), phase.pagesPerSecond(),
+                    phase.percentile(50), phase.percentile(95), phase.percentile(99));
+            return phase;
         }
-        return done.size() == pages ? 0 : 1;
     }
 
+    /** The largest heap use seen, sampled every 20 ms by a daemon thread. */
+    private static final class HeapSampler implements Runnable {
+        private final java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            Thread t = new Thread(sampler, "bench-heap");
+            t.setDaemon(true);
+            t.start();
+            return sampler;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
+
+        long peakBytes() {
+            return peak;
+        }
+    }
+
+    private static int median(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** Notes, for each page, when the first change event it caused was committed on films.changes. */
     private static void watchChanges(Standalone standalone, Map<String, Long> done, AtomicBoolean stop) {
         Map<String, Object> props = standalone.kafka().clientProperties(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -146,7 +374,7 @@ final class BenchCommand implements Callable<Integer> {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!stop.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     ChangeEvent change = Topics.FILMS_CHANGES.valueSerde().deserializer().deserialize(r.topic(), r.value());
                     if (change != null && change.causedBy() != null && change.causedBy().pageId() != null) {
                         done.putIfAbsent(change.causedBy().pageId(), System.nanoTime());
@@ -156,7 +384,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double percentile(double[] sorted, int p) {
+    static double percentile(double[] sorted, int p) {
         if (sorted.length == 0) {
             return 0;
         }
