@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
  * {@code ../shared/corpus}) made into as many distinct pages as asked ({@link BenchMix}), or
  * generated film pages ({@code --generated}). One JVM measures, in turn and on the same pages:
  * a Jsoup parse alone and the offline analysis (parse, clean, extract: what {@code extract} does),
- * each on one thread once warm; then, on the embedded broker, the whole pipeline (intake, both
+ * each on one thread once warm; then, on the embedded broker and after warm-up pages that are not
+ * measured (the JIT compiles the broker's and the Streams apps' code), the whole pipeline (intake, both
  * Streams apps with exactly-once, reconciliation, publication) with the pages sent as fast as Kafka
  * takes them, each page timed from Kafka's acknowledgement to its film's change event on
  * films.changes; then further distinct pages sent at half the rate just measured, for latency
@@ -84,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Further pages sent at half the measured rate, for latency (0: none; default: ${DEFAULT-VALUE}).")
     int halfLoadPages;
 
+    @Option(names = "--warm-up-pages", defaultValue = "300",
+            description = "Further pages sent through the pipeline first and not measured, so that the figures are"
+                    + " of a warm JVM as in a long-running service (0: measure from a cold start; default: ${DEFAULT-VALUE}).")
+    int warmUpPages;
+
     @Option(names = "--page-kb", defaultValue = "30", description = "Size of each generated page in KB (default: ${DEFAULT-VALUE}).")
     int pageKb;
 
@@ -102,8 +108,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (pages < 1 || pageKb < 1 || halfLoadPages < 0 || rate < 0) {
-            throw new IllegalArgumentException("--pages and --page-kb must be at least 1, --half-load-pages and --rate at least 0");
+        if (pages < 1 || pageKb < 1 || halfLoadPages < 0 || warmUpPages < 0 || rate < 0) {
+            throw new IllegalArgumentException("--pages and --page-kb must be at least 1; --half-load-pages, --warm-up-pages"
+                    + " and --rate at least 0");
         }
         PrintStream err = System.err;
         HeapSampler heap = HeapSampler.start();
@@ -127,6 +134,10 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = pages; i < pages + halfLoadPages; i++) {
             half.add(mix.page(i));
         }
+        List<RawPage> warmUp = new ArrayList<>(warmUpPages);
+        for (int i = pages + halfLoadPages; i < pages + halfLoadPages + warmUpPages; i++) {
+            warmUp.add(mix.page(i));
+        }
 
         long t0 = System.nanoTime();
         for (RawPage page : full) {
@@ -148,13 +159,8 @@ final class BenchCommand implements Callable<Integer> {
         double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
         err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
                 + " %d of %d pages give a film%n", offlineRate, withFilms.size(), pages);
-        Set<String> halfWithFilms = new HashSet<>();
-        for (RawPage page : half) {
-            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
-            if (analyzed != null && !analyzed.mentions().isEmpty()) {
-                halfWithFilms.add(page.pageId());
-            }
-        }
+        Set<String> halfWithFilms = withFilms(analyzer, half);
+        Set<String> warmUpWithFilms = withFilms(analyzer, warmUp);
 
         Path dir = Files.createTempDirectory("filmwire-bench-");
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -170,6 +176,9 @@ final class BenchCommand implements Callable<Integer> {
             Thread watcher = new Thread(() -> watchChanges(standalone, done, stop), "bench-changes");
             watcher.start();
             try {
+                if (warmUpPages > 0) {
+                    Phase.run("warm-up", standalone, warmUp, warmUpWithFilms, 0, done, timeoutSeconds, err);
+                }
                 first = Phase.run("end to end", standalone, full, withFilms, rate, done, timeoutSeconds, err);
                 if (halfLoadPages > 0 && first.pagesPerSecond() > 0) {
                     second = Phase.run("half load", standalone, half, halfWithFilms, first.pagesPerSecond() / 2, done,
@@ -201,6 +210,7 @@ final class BenchCommand implements Callable<Integer> {
         summary.put("maxHeapMb", Math.round(Runtime.getRuntime().maxMemory() / (1024.0 * 1024)));
         summary.put("expected", withFilms.size() + halfWithFilms.size());
         summary.put("completed", first.completed() + (second == null ? 0 : second.completed()));
+        summary.put("warmUpPages", warmUpPages);
         summary.put("cores", Runtime.getRuntime().availableProcessors());
         err.printf(Locale.ROOT, "bench: parse only %.1f, offline %.1f, end to end %.1f pages/s (%.2f of offline);"
                         + " latency p50 %.0f ms, p99 %.0f ms; at half load (%.1f pages/s) p99 %.0f ms; peak heap %d MB%n",
@@ -242,6 +252,18 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no readable page in " + dirs);
         }
         return read;
+    }
+
+    /** The ids of those of {@code pages} that give a film. */
+    private static Set<String> withFilms(PageAnalyzer analyzer, List<RawPage> pages) {
+        Set<String> ids = new HashSet<>();
+        for (RawPage page : pages) {
+            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
+            if (analyzed != null && !analyzed.mentions().isEmpty()) {
+                ids.add(page.pageId());
+            }
+        }
+        return ids;
     }
 
     private static AnalyzedPage analyzeQuietly(PageAnalyzer analyzer, RawPage page) {
