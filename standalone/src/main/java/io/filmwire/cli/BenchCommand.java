@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Further pages sent at half the measured rate, for latency (0: none; default: ${DEFAULT-VALUE}).")
     int halfLoadPages;
 
-    @Option(names = "--warm-up-pages", defaultValue = "300",
+    @Option(names = "--warm-up-pages", defaultValue = "1500",
             description = "Further pages sent through the pipeline first and not measured, so that the figures are"
                     + " of a warm JVM as in a long-running service (0: measure from a cold start; default: ${DEFAULT-VALUE}).")
     int warmUpPages;
@@ -139,6 +139,18 @@ final class BenchCommand implements Callable<Integer> {
             warmUp.add(mix.page(i));
         }
 
+        // the JIT compiles for as long as it meets new pages: the warm-up pages go through the offline
+        // analysis first, as through the pipeline later, so that both are measured warm
+        PageAnalyzer warming = Analyzers.standard();
+        err.printf(Locale.ROOT, "bench: warming up the offline analysis on %d pages%n", warmUp.size());
+        Set<String> warmUpWithFilms = new HashSet<>();
+        for (RawPage page : warmUp) {
+            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
+            AnalyzedPage analyzed = analyzeQuietly(warming, page);
+            if (analyzed != null && !analyzed.mentions().isEmpty()) {
+                warmUpWithFilms.add(page.pageId());
+            }
+        }
         long t0 = System.nanoTime();
         for (RawPage page : full) {
             Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
@@ -149,6 +161,8 @@ final class BenchCommand implements Callable<Integer> {
         PageAnalyzer analyzer = new PageAnalyzer(new io.filmwire.enrich.clean.ArticleCleaner(),
                 new io.filmwire.enrich.extract.PageExtractor(), SiteProfiles.inMemory(10_000));
         Set<String> withFilms = new HashSet<>();
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jit0 = jit.getTotalCompilationTime();
         t0 = System.nanoTime();
         for (RawPage page : full) {
             AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
@@ -158,9 +172,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
         err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
-                + " %d of %d pages give a film%n", offlineRate, withFilms.size(), pages);
+                + " %d of %d pages give a film; JIT compilation meanwhile %.1f s%n", offlineRate, withFilms.size(), pages,
+                (jit.getTotalCompilationTime() - jit0) / 1e3);
         Set<String> halfWithFilms = withFilms(analyzer, half);
-        Set<String> warmUpWithFilms = withFilms(analyzer, warmUp);
 
         Path dir = Files.createTempDirectory("filmwire-bench-");
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -288,6 +302,11 @@ final class BenchCommand implements Callable<Integer> {
         static Phase run(String name, Standalone standalone, List<RawPage> pages, Set<String> expected, double rate,
                          Map<String, Long> done, int timeoutSeconds, PrintStream err) throws Exception {
             Map<String, Long> acked = new ConcurrentHashMap<>();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long jit0 = jit.getTotalCompilationTime();
             long start = System.nanoTime();
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
@@ -331,9 +350,11 @@ final class BenchCommand implements Callable<Integer> {
                     .mapToDouble(id -> (done.get(id) - acked.get(id)) / 1e6).sorted().toArray();
             Phase phase = new Phase(pages.size(), expected.size(), through.size(), (end - start) / 1e9,
                     rate > 0 ? rate : sendRate, latencies);
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             err.printf(Locale.ROOT, "bench: %s: %d pages in %.1f s: %.1f pages/s; latency p50 %.0f ms, p95 %.0f ms,"
-                            + " p99 %.0f ms%n", name, pages.size(), phase.seconds(), phase.pagesPerSecond(),
-                    phase.percentile(50), phase.percentile(95), phase.percentile(99));
+                            + " p99 %.0f ms; %.1f s of CPU (%.0f ms a page), of it JIT compilation %.1f s%n", name, pages.size(),
+                    phase.seconds(), phase.pagesPerSecond(), phase.percentile(50), phase.percentile(95), phase.percentile(99),
+                    cpu, cpu * 1000 / pages.size(), (jit.getTotalCompilationTime() - jit0) / 1e3);
             return phase;
         }
     }
