@@ -143,14 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         // analysis first, as through the pipeline later, so that both are measured warm
         PageAnalyzer warming = Analyzers.standard();
         err.printf(Locale.ROOT, "bench: warming up the offline analysis on %d pages%n", warmUp.size());
-        Set<String> warmUpWithFilms = new HashSet<>();
-        for (RawPage page : warmUp) {
-            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
-            AnalyzedPage analyzed = analyzeQuietly(warming, page);
-            if (analyzed != null && !analyzed.mentions().isEmpty()) {
-                warmUpWithFilms.add(page.pageId());
-            }
-        }
+        warmUp.forEach(page -> Jsoup.parse(page.body(), page.url() == null ? "" : page.url()));
+        Set<String> warmUpWithFilms = withFilms(warming, warmUp);
         long t0 = System.nanoTime();
         for (RawPage page : full) {
             Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
@@ -160,16 +154,10 @@ final class BenchCommand implements Callable<Integer> {
 
         PageAnalyzer analyzer = new PageAnalyzer(new io.filmwire.enrich.clean.ArticleCleaner(),
                 new io.filmwire.enrich.extract.PageExtractor(), SiteProfiles.inMemory(10_000));
-        Set<String> withFilms = new HashSet<>();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long jit0 = jit.getTotalCompilationTime();
         t0 = System.nanoTime();
-        for (RawPage page : full) {
-            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
-            if (analyzed != null && !analyzed.mentions().isEmpty()) {
-                withFilms.add(page.pageId());
-            }
-        }
+        Set<String> withFilms = withFilms(analyzer, full);
         double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
         err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
                 + " %d of %d pages give a film; JIT compilation meanwhile %.1f s%n", offlineRate, withFilms.size(), pages,
