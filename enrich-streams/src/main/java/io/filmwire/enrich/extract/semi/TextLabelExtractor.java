@@ -120,7 +120,9 @@ public final class TextLabelExtractor {
     static List<String> segments(String line) {
         List<String> out = new ArrayList<>();
         for (String part : line.contains("|") ? CompiledRx.P4.split(line) : new String[] {line}) {
-            for (String s : NEXT_LABEL.split(part)) {
+            // a further label needs a colon after a full stop or a semicolon
+            boolean more = part.indexOf(':') >= 0 && (part.indexOf('.') >= 0 || part.indexOf(';') >= 0);
+            for (String s : more ? NEXT_LABEL.split(part) : new String[] {part}) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
                 }

@@ -46,8 +46,8 @@ public final class Dates {
 
     /** True when {@code text} holds a calendar date (a month name beside a day number, or a numeric date). */
     public static boolean hasDate(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
+        if (text == null || !TextScan.hasAsciiDigit(text)) {
+            return false; // both kinds of date hold a day number
         }
         if (NUMERIC.matcher(text).find()) {
             return true;
@@ -63,6 +63,6 @@ public final class Dates {
 
     /** True when {@code text} holds a clock time ("9:02 AM", "20:00", "7pm"). */
     public static boolean hasClockTime(String text) {
-        return text != null && CLOCK.matcher(text).find();
+        return text != null && TextScan.hasAsciiDigit(text) && CLOCK.matcher(text).find();
     }
 }

@@ -18,8 +18,8 @@ public final class Digits {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char r = c;
-            if (c >= '0' && c <= '9') {
-                continue;
+            if (c < 0x80) {
+                continue; // ASCII: its digits are already ASCII, and its only space character is the space
             }
             if (Character.isDigit(c)) {
                 int v = Character.digit(c, 10);

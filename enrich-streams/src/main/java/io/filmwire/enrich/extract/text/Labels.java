@@ -127,8 +127,6 @@ public final class Labels {
     }
 
     private static final Pattern PARENS = Pattern.compile("\\([^)]*\\)");
-    private static final Pattern WS = Pattern.compile("\\s+");
-    private static final Pattern EDGE = Pattern.compile("^[\\s\\p{Punct}•·|:：]+|[\\s\\p{Punct}•·|:：]+$");
 
     private Labels() {
     }
@@ -136,9 +134,16 @@ public final class Labels {
     /** The label text normalised for lookup: lower case, no parentheses, no edge punctuation or colon. */
     public static String normalise(String raw) {
         String s = Digits.ascii(raw).replace('\u00a0', ' ').replace('\u200c', ' ').toLowerCase(Locale.ROOT);
-        s = PARENS.matcher(s).replaceAll(" ");
-        s = EDGE.matcher(s.strip()).replaceAll("");
-        return WS.matcher(s).replaceAll(" ").strip();
+        if (s.indexOf('(') >= 0) {
+            s = PARENS.matcher(s).replaceAll(" ");
+        }
+        s = TextScan.stripRuns(s.strip(), Labels::isEdge, Labels::isEdge);
+        return TextScan.collapseRegexSpace(s).strip();
+    }
+
+    /** The characters trimmed from a label's edges: white space, ASCII punctuation, bullets, colons. */
+    private static boolean isEdge(char c) {
+        return TextScan.isRegexSpace(c) || TextScan.isAsciiPunct(c) || c == '•' || c == '·' || c == '：';
     }
 
     /**

@@ -62,7 +62,7 @@ public final class Languages {
     }
 
     private static String key(String s) {
-        return CompiledRx.P1.matcher(s.strip().toLowerCase(Locale.ROOT).replace('\u200c', ' ')).replaceAll(" ");
+        return TextScan.collapseRegexSpace(s.strip().toLowerCase(Locale.ROOT).replace('\u200c', ' '));
     }
 
     /**
@@ -73,7 +73,8 @@ public final class Languages {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = CompiledRx.P2.matcher(raw.strip()).replaceAll("");
+        String s = TextScan.stripRuns(raw.strip(), c -> TextScan.isRegexSpace(c) || ",;|•·-".indexOf(c) >= 0,
+                c -> TextScan.isRegexSpace(c) || ",;|•·.-".indexOf(c) >= 0);
         if (s.isEmpty() || s.length() > 60) {
             return Optional.empty();
         }
@@ -95,7 +96,11 @@ public final class Languages {
                 return Optional.of(name);
             }
         }
-        String noLanguageWord = CompiledRx.P5.matcher(s).replaceAll("").replaceAll("^زبان\\s+", "");
+        char last = TextScan.lastBeforeLineEnd(s);
+        String noLanguageWord = last == 'e' || last == 'E' ? CompiledRx.P5.matcher(s).replaceAll("") : s;
+        if (noLanguageWord.startsWith("زبان")) {
+            noLanguageWord = CompiledRx.P6.matcher(noLanguageWord).replaceAll("");
+        }
         if (!noLanguageWord.equals(s)) {
             return normalise(noLanguageWord);
         }
@@ -104,11 +109,11 @@ public final class Languages {
 
     /** The regular expressions this file used to compile at each call, compiled once. */
     private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\s+");
         static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("^[\\s,;|•·-]+|[\\s,;|•·.-]+$");
         static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z]{2,4})?");
         static final java.util.regex.Pattern P4 = java.util.regex.Pattern.compile("[-_]");
         static final java.util.regex.Pattern P5 = java.util.regex.Pattern.compile("(?i)\\s+language$");
+        static final java.util.regex.Pattern P6 = java.util.regex.Pattern.compile("^زبان\\s+");
 
         private CompiledRx() {
         }

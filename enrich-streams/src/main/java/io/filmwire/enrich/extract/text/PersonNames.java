@@ -79,16 +79,37 @@ public final class PersonNames {
         if (raw == null) {
             return "";
         }
-        String s = PARENS.matcher(raw).replaceAll(" ").replace('\u00a0', ' ').replace('\u200c', '\u200c');
-        s = CompiledRx.P3.matcher(s).replaceAll("");
-        s = CompiledRx.P4.matcher(s).replaceAll(""); // "Michel Ocelot’s": the person, not the possessive
-        s = CompiledRx.P5.matcher(s).replaceAll(" ").strip();
-        s = TRAILING_JUNK.matcher(s).replaceAll("");
-        if (!CompiledRx.P6.matcher(s).matches()) {
+        // each pattern runs only where its match can be: a bracket, an ending it needs
+        String s = raw.indexOf('(') >= 0 || raw.indexOf('[') >= 0 ? PARENS.matcher(raw).replaceAll(" ") : raw;
+        s = s.replace('\u00a0', ' ');
+        java.util.regex.Matcher lead = CompiledRx.P3.matcher(s);
+        if (lead.lookingAt()) {
+            s = s.substring(lead.end()); // the pattern is anchored at the start: one match at most
+        }
+        if (TextScan.lastBeforeLineEnd(s) == 's') {
+            s = CompiledRx.P4.matcher(s).replaceAll(""); // "Michel Ocelot’s": the person, not the possessive
+        }
+        s = TextScan.collapseRegexSpace(s).strip();
+        if (mayEndInJunk(s)) {
+            s = TRAILING_JUNK.matcher(s).replaceAll("");
+        }
+        if (TextScan.lastBeforeLineEnd(s) == '.' && !CompiledRx.P6.matcher(s).matches()) {
             s = FINAL_STOP.matcher(s).replaceAll("");
         }
-        s = CompiledRx.P7.matcher(s).replaceAll("").strip();
+        s = TextScan.stripRuns(s, c -> isEdgeMark(c) && c != '\'', c -> isEdgeMark(c) && c != '.' && c != '\'').strip();
         return s;
+    }
+
+    /** White space and ASCII punctuation: what a name's edges lose ({@code [\\s\\p{Punct}]}). */
+    private static boolean isEdgeMark(char c) {
+        return TextScan.isRegexSpace(c) || TextScan.isAsciiPunct(c);
+    }
+
+    /** True when {@link #TRAILING_JUNK} can match: the text holds a "+" or ends with a character its endings end with. */
+    private static boolean mayEndInJunk(String s) {
+        char last = TextScan.lastBeforeLineEnd(s);
+        return s.indexOf('+') >= 0 || TextScan.isRegexSpace(last) || ",;:….&و".indexOf(last) >= 0
+                || "lLeEdD".indexOf(last) >= 0;
     }
 
     /**

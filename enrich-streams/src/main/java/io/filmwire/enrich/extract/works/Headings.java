@@ -3,6 +3,7 @@ package io.filmwire.enrich.extract.works;
 import io.filmwire.enrich.extract.text.Labels;
 import io.filmwire.enrich.extract.text.PersonNames;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,21 +13,27 @@ import java.util.regex.Pattern;
  */
 public final class Headings {
 
-    private static final Pattern SECTION_WORDS = Pattern.compile(
-            "(?i)^(description|synopsis|plot|plot summary|summary|storyline|story|cast|crew|cast & crew|cast and crew|"
-                    + "credits|key credits|full credits|reviews?|critic reviews|user reviews|trailers?|videos?|photos?|"
-                    + "gallery|details|technical specs|about|overview|info|information|more info|where to watch|"
-                    + "watch( now| online| it)?|related|related articles|related films|recommended|you may also like|"
-                    + "comments?|leave a (comment|reply)|share( this)?|newsletter|subscribe|sign up|follow us|contact( us)?|"
-                    + "meet the author|about the author|about us|advertisement|sponsored|more|see more|read more|"
-                    + "edit article|table of contents|contents|references|notes|external links|see also|awards?|"
-                    + "box office|reception|production|release|soundtrack|music|trivia|goofs|quotes|faq|tags|"
-                    + "categories|changing planet|latest|popular|trending|news|features|home|menu|search|"
-                    + "development|pre-production|casting|filming|principal photography|post-production|visual effects|"
-                    + "effects|marketing|home media|critical response|critical reception|accolades|legacy|themes|analysis|"
-                    + "sequels?|remakes?|controversy|background|premise|historical accuracy|cultural impact|release and reception|"
-                    + "the verdict|verdict|our take|final thoughts|conclusion|introduction|bottom line|where to stream|"
-                    + "similar movies|more like this|recommendations|ratings?|scores?|streaming|availability)$");
+    /** Names of the parts of a page, in lower case. */
+    private static final Set<String> SECTION_WORDS = Set.of(
+            "about", "about the author", "about us", "accolades", "advertisement", "analysis", "availability",
+            "award", "awards", "background", "bottom line", "box office", "cast", "cast & crew", "cast and crew",
+            "casting", "categories", "changing planet", "comment", "comments", "conclusion", "contact", "contact us",
+            "contents", "controversy", "credits", "crew", "critic reviews", "critical reception",
+            "critical response", "cultural impact", "description", "details", "development", "edit article",
+            "effects", "external links", "faq", "features", "filming", "final thoughts", "follow us", "full credits",
+            "gallery", "goofs", "historical accuracy", "home", "home media", "info", "information", "introduction",
+            "key credits", "latest", "leave a comment", "leave a reply", "legacy", "marketing", "meet the author",
+            "menu", "more", "more info", "more like this", "music", "news", "newsletter", "notes", "our take",
+            "overview", "photo", "photos", "plot", "plot summary", "popular", "post-production", "pre-production",
+            "premise", "principal photography", "production", "quotes", "rating", "ratings", "read more",
+            "reception", "recommendations", "recommended", "references", "related", "related articles",
+            "related films", "release", "release and reception", "remake", "remakes", "review", "reviews", "score",
+            "scores", "search", "see also", "see more", "sequel", "sequels", "share", "share this", "sign up",
+            "similar movies", "soundtrack", "sponsored", "story", "storyline", "streaming", "subscribe", "summary",
+            "synopsis", "table of contents", "tags", "technical specs", "the verdict", "themes", "trailer",
+            "trailers", "trending", "trivia", "user reviews", "verdict", "video", "videos", "visual effects",
+            "watch", "watch it", "watch now", "watch online", "where to stream", "where to watch",
+            "you may also like");
     private static final Pattern WRAPPER = Pattern.compile("(?i)^(watch|where to watch|stream|rent|buy|download)\\b");
     private static final Pattern PHOTO_CREDIT = Pattern.compile("(?i)\\b(photo|image|picture|credit)s?\\s*(by|:|©)|©|getty|shutterstock|unsplash");
     private static final Pattern COLLECTION = Pattern.compile(
@@ -62,7 +69,7 @@ public final class Headings {
             return false;
         }
         String lower = s.toLowerCase(Locale.ROOT);
-        if (SECTION_WORDS.matcher(lower).matches() || WRAPPER.matcher(lower).find() || PHOTO_CREDIT.matcher(s).find()) {
+        if (SECTION_WORDS.contains(lower) || WRAPPER.matcher(lower).find() || photoCredit(s, lower)) {
             return false;
         }
         if (lower.startsWith("did you know") || lower.startsWith("a film with") || lower.startsWith("the following")) {
@@ -77,8 +84,15 @@ public final class Headings {
      */
     public static boolean isSectionName(String text) {
         String lower = text.strip().toLowerCase(Locale.ROOT);
-        return SECTION_WORDS.matcher(lower).matches() || WRAPPER.matcher(lower).find() || PHOTO_CREDIT.matcher(text).find()
+        return SECTION_WORDS.contains(lower) || WRAPPER.matcher(lower).find() || photoCredit(text, lower)
                 || lower.startsWith("did you know");
+    }
+
+    /** True when {@code text} ({@code lower} in lower case) is a photo credit; the regular expression runs only on texts with one of its words. */
+    private static boolean photoCredit(String text, String lower) {
+        return (lower.contains("photo") || lower.contains("image") || lower.contains("picture") || lower.contains("credit")
+                || lower.indexOf('©') >= 0 || lower.contains("getty") || lower.contains("shutterstock") || lower.contains("unsplash"))
+                && PHOTO_CREDIT.matcher(text).find();
     }
 
     /** True when a heading has the shape of a person's name ("James Gates"): a byline near the top of a page. */
