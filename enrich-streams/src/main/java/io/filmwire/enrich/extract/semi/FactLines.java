@@ -7,6 +7,7 @@ import io.filmwire.enrich.extract.text.Digits;
 import io.filmwire.enrich.extract.text.Languages;
 import io.filmwire.enrich.extract.text.PersonNames;
 import io.filmwire.enrich.extract.text.Runtimes;
+import io.filmwire.enrich.extract.text.TextScan;
 import io.filmwire.enrich.extract.text.Years;
 import io.filmwire.enrich.model.Layer;
 import java.util.ArrayList;
@@ -153,7 +154,9 @@ public final class FactLines {
                 || Dates.hasDate(line) || Dates.hasClockTime(line)) {
             return null; // a date or a time: a screening or a publication, not the film
         }
-        line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
+        if (line.indexOf(',') >= 0) {
+            line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
+        }
         List<Part> parts = new ArrayList<>();
         Part whole = CUE_START.matcher(line).lookingAt() ? peopleLine(line) : null;
         if (whole != null && whole.values().size() > 1) {
@@ -212,8 +215,9 @@ public final class FactLines {
         if (y.matches() && Years.plausible(Integer.parseInt(y.group(1)))) {
             return new Part(Kind.YEAR, p, Integer.parseInt(y.group(1)), null, null);
         }
+        char last = TextScan.lastBeforeLineEnd(p);
         Matcher cy = COUNTRY_YEAR.matcher(p);
-        if (cy.matches() && Countries.isCountry(cy.group(1)) && Years.plausible(Integer.parseInt(cy.group(2)))) {
+        if ((last == ')' || last >= '0' && last <= '9') && cy.matches() && Countries.isCountry(cy.group(1)) && Years.plausible(Integer.parseInt(cy.group(2)))) {
             return new Part(Kind.YEAR, p, Integer.parseInt(cy.group(2)), null, List.of(cy.group(1)));
         }
         if (Countries.isCountry(p)) {
@@ -300,9 +304,12 @@ public final class FactLines {
             return List.of();
         }
         String spoken = p;
+        // the pattern needs "subtitle" or a leading "in"
+        boolean maybe = TextScan.containsIgnoreCase(p, "subtitle") || p.regionMatches(true, 0, "in", 0, 2);
         Matcher s = SUBTITLES.matcher(p);
-        boolean subtitled = s.matches() && s.group(1) != null;
-        if (s.matches()) {
+        boolean matched = maybe && s.matches();
+        boolean subtitled = matched && s.group(1) != null;
+        if (matched) {
             spoken = s.group(1) != null ? s.group(1) : s.group(2);
         }
         List<String> out = new ArrayList<>();

@@ -23,8 +23,11 @@ public final class RatingWidgets {
     public void extract(Element root, Set<Element> elsewhere, WorkFacts facts) {
         String bare = null;
         for (Element el : root.getAllElements()) {
+            if (el.attributesSize() == 0) {
+                continue; // neither id nor class
+            }
             String idClass = el.id() + " " + el.className();
-            if (idClass.isBlank() || !NAMED.matcher(idClass).find() || REVIEW.matcher(idClass).find()) {
+            if (idClass.isBlank() || !named(idClass) || REVIEW.matcher(idClass).find()) {
                 continue;
             }
             String text = DomLabelExtractor.shortText(el);
@@ -51,6 +54,13 @@ public final class RatingWidgets {
 
     /** A decimal score out of ten, alone: "9.5", "8,6". */
     private static final Pattern BARE_SCORE = Pattern.compile("\\d\\s?[.,]\\s?\\d");
+
+    /** True when an id or class names a rating; the pattern runs only on names that hold one of its words. */
+    private static boolean named(String idClass) {
+        String lower = idClass.toLowerCase(java.util.Locale.ROOT);
+        return (lower.contains("rating") || lower.contains("score") || lower.contains("imdb") || lower.contains("star")
+                || lower.contains("vote")) && NAMED.matcher(idClass).find();
+    }
 
     private static boolean inReview(Element el) {
         for (Element e = el; e != null; e = e.parent()) {

@@ -38,7 +38,6 @@ public final class Dates {
                     + "|(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:18|19|20)?\\d\\d)(?!\\d)");
     private static final Pattern CLOCK = Pattern.compile("(?iu)(?<![\\d:])(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s*[ap]\\.?m\\.?)?(?![\\d])"
             + "|(?<!\\d)(?:1[0-2]|0?[1-9])\\s*[ap]\\.?m\\.?(?!\\p{L})");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
     private static final Pattern DAY_NUMBER = Pattern.compile("(?<!\\d)(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th|er|º|\\.)?(?!\\d)");
 
     private Dates() {
@@ -49,13 +48,24 @@ public final class Dates {
         if (text == null || !TextScan.hasAsciiDigit(text)) {
             return false; // both kinds of date hold a day number
         }
-        if (NUMERIC.matcher(text).find()) {
+        boolean separator = text.indexOf('-') >= 0 || text.indexOf('/') >= 0 || text.indexOf('.') >= 0;
+        if (separator && NUMERIC.matcher(text).find()) {
             return true;
         }
-        var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (words.find()) {
-            if (MONTHS.contains(words.group()) && DAY_NUMBER.matcher(text).find()) {
-                return true;
+        // a month's name: each run of letters of the text in lower case
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0, n = lower.length(); i < n; ) {
+            int cp = lower.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(cp = lower.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
+            if (i - start >= 3 && MONTHS.contains(lower.substring(start, i))) {
+                return DAY_NUMBER.matcher(text).find();
             }
         }
         return false;
@@ -63,6 +73,8 @@ public final class Dates {
 
     /** True when {@code text} holds a clock time ("9:02 AM", "20:00", "7pm"). */
     public static boolean hasClockTime(String text) {
-        return text != null && TextScan.hasAsciiDigit(text) && CLOCK.matcher(text).find();
+        // "9:02", "7pm": a colon or an m beside the digits
+        return text != null && TextScan.hasAsciiDigit(text) && (text.indexOf(':') >= 0 || text.indexOf('m') >= 0
+                || text.indexOf('M') >= 0) && CLOCK.matcher(text).find();
     }
 }

@@ -38,6 +38,19 @@ public final class TextScan {
         return false;
     }
 
+    /**
+     * True when {@code text} holds {@code word} in any case, as a case-insensitive Unicode pattern
+     * would find it (each character compared in upper and in lower case, as {@link String#regionMatches(boolean, int, String, int, int)} does).
+     */
+    public static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code text} holds a character of {@code \s}. */
     public static boolean hasRegexSpace(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
