@@ -30,7 +30,8 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  * after Kafka acknowledged the write; 400 for malformed JSON or fields, 413 over
  * {@code ingest.max.page.bytes}, 415 for binary or unsupported content, 503 {@code intake_busy} with
  * {@code Retry-After} when {@code ingest.http.max.inflight.bytes} of pages are being taken in already
- * (reserved before the body is read, so memory stays bounded), 503 with
+ * (reserved before the body is read, so memory stays bounded; the body of a busy answer is read
+ * and dropped, never held, so that the answer reaches a client still sending), 503 with
  * {@code Retry-After} when the page certainly was not handed to Kafka (nothing was taken in: send
  * it again), 504 {@code {"error": "outcome_unknown", "pageId", "message"}} with {@code Retry-After}
  * when Kafka did not answer in time after the page was handed over (it may or may not be written;
@@ -91,8 +92,12 @@ public final class IntakeHttp {
             return;
         }
         if (room == null) {
+            // the body is read and dropped first: answered unread, the connection would close under a
+            // client still sending, and its 503 could be lost to the reset (it saw no answer at all)
+            if (!HttpJson.discardBody(exchange, config.maxPageBytes())) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(BUSY_RETRY_AFTER_SECONDS));
-            exchange.getResponseHeaders().set("Connection", "close");
             HttpJson.error(exchange, 503, "intake_busy", "intake holds " + budget.inUse() + " bytes of pages already ("
                     + IngestConfig.MAX_INFLIGHT_BYTES + "); nothing was taken in: send the page again in "
                     + BUSY_RETRY_AFTER_SECONDS + " s");

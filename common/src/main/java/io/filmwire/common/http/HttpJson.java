@@ -47,6 +47,37 @@ public final class HttpJson {
     }
 
     /**
+     * Reads and drops the request body, at most {@code limit} bytes, so that an answer given without
+     * taking the body (a refusal such as "busy, send it again") reaches a client that is still
+     * sending: a connection closed with request bytes unread is reset by TCP, and the client may
+     * lose the answer already on its way. Memory stays bounded (one small buffer); the time is
+     * bounded by {@code http.request.timeout.ms}. A request that sent {@code Expect: 100-continue}
+     * is not read (reading would invite the body its client is holding back); a body over the limit
+     * is read no further. Returns true when the body was read to its end, so the connection can stay.
+     */
+    public static boolean discardBody(HttpExchange exchange, long limit) {
+        String expect = exchange.getRequestHeaders().getFirst("Expect");
+        if (expect != null && expect.strip().equalsIgnoreCase("100-continue")) {
+            return false;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // the client went away or was too slow: the connection closes
+        }
+    }
+
+    /**
      * The request body, read whole, or null when it is longer than {@code limit} bytes. A declared
      * {@code Content-Length} over the limit is refused before anything is read; a body without one
      * is read up to the limit. Either way the rest is not read: the answer closes the connection.
