@@ -1,6 +1,5 @@
 package io.filmwire.enrich.page;
 
-import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -47,31 +46,45 @@ public final class PageBounds {
                     flattened[0]++;
                     return FilterResult.SKIP_CHILDREN;
                 }
-                if (moreChildElementsThan(el, MAX_CHILDREN)) {
-                    List<Element> children = el.children();
-                    for (int i = children.size() - 1; i >= MAX_CHILDREN; i--) {
-                        children.get(i).remove();
-                        dropped[0]++;
-                    }
-                }
+                dropped[0] += dropPastBound(el);
                 return FilterResult.CONTINUE;
             }
         });
         return new Trimmed(dropped[0], flattened[0]);
     }
 
-    /** True when {@code el} has more than {@code max} child elements (counted without building Jsoup's child list). */
-    private static boolean moreChildElementsThan(Element el, int max) {
+    /**
+     * Drops the child nodes of {@code el} from its {@link #MAX_CHILDREN}+1st child element on (the text
+     * between dropped rows goes with them); returns the number of elements dropped. Linear in the
+     * children: the kept ones are put back in one go.
+     */
+    private static int dropPastBound(Element el) {
         int n = el.childNodeSize();
-        if (n <= max) {
-            return false;
+        if (n <= MAX_CHILDREN) {
+            return 0;
         }
+        int cut = -1;
         int elements = 0;
         for (int i = 0; i < n; i++) {
-            if (el.childNode(i) instanceof Element && ++elements > max) {
-                return true;
+            if (el.childNode(i) instanceof Element && ++elements > MAX_CHILDREN) {
+                cut = i;
+                break;
             }
         }
-        return false;
+        if (cut < 0) {
+            return 0;
+        }
+        int dropped = 1; // the element at the cut, the first past the bound
+        for (int i = cut + 1; i < n; i++) {
+            if (el.childNode(i) instanceof Element) {
+                dropped++;
+            }
+        }
+        // removed in one go: Jsoup finds a node to remove by a scan of its siblings, so removing the
+        // dropped nodes one by one would cost their number times the children
+        java.util.List<Node> kept = new java.util.ArrayList<>(el.childNodes().subList(0, cut));
+        el.empty();
+        el.appendChildren(kept);
+        return dropped;
     }
 }

@@ -18,6 +18,22 @@ class PageBoundsTest {
     }
 
     @Test
+    void dropsTheTextBetweenDroppedChildrenWithThem() {
+        StringBuilder html = new StringBuilder("<div>");
+        for (int i = 0; i < PageBounds.MAX_CHILDREN + 300; i++) {
+            html.append("<b>n").append(i).append("</b> and ");
+        }
+        Document doc = Jsoup.parse(html.append("</div><p>after</p>").toString());
+        PageBounds.Trimmed trimmed = PageBounds.trim(doc);
+        assertThat(trimmed.droppedChildren()).isEqualTo(300);
+        assertThat(doc.select("div b")).hasSize(PageBounds.MAX_CHILDREN);
+        String text = doc.select("div").text();
+        assertThat(text).startsWith("n0 and n1 and ").endsWith("n" + (PageBounds.MAX_CHILDREN - 1) + " and")
+                .doesNotContain("n" + PageBounds.MAX_CHILDREN + " ");
+        assertThat(doc.select("p").text()).isEqualTo("after");
+    }
+
+    @Test
     void flattensDeepNestingToItsText() {
         int depth = PageBounds.MAX_DEPTH * 4;
         Document doc = Jsoup.parse("<div>".repeat(depth) + "deep <b>words</b>" + "</div>".repeat(depth) + "<p>after</p>");

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -62,17 +61,6 @@ class PathologicalShapesTopologyTest {
         driver.close();
     }
 
-    /** A film page whose body ends with {@code n} repetitions of a shape. */
-    private static String filmPage(String title, int n, IntFunction<String> open, IntFunction<String> item, String close) {
-        StringBuilder b = new StringBuilder("<html><head><title>").append(title).append(" (1999)</title></head><body><h1>")
-                .append(title).append(" (1999)</h1><p>").append(title)
-                .append(" is a 1999 drama film directed by Jane Doe. Running time: 95 minutes.</p>").append(open.apply(n));
-        for (int i = 0; i < n; i++) {
-            b.append(item.apply(i));
-        }
-        return b.append(close).append("</body></html>").toString();
-    }
-
     private void pipe(String id, String html) {
         RawPage page = new RawPage(id, "https://pages.example/" + id, "test", RawPage.HTML, null, T0, null, html);
         raw.pipeInput(id, Json.write(page).getBytes(StandardCharsets.UTF_8), T0);
@@ -81,19 +69,11 @@ class PathologicalShapesTopologyTest {
     @Test
     void everyShapeEndsAsItsFilmOrAsADeadLetterWithAReason() {
         Map<String, String> titles = new LinkedHashMap<>();
-        titles.put("label-table", "The Long Table");
-        titles.put("definition-list", "The Endless List");
-        titles.put("deep-nesting", "The Deep Well");
-        titles.put("link-list", "The Many Roads");
-        pipe("label-table", filmPage("The Long Table", 20_000, n -> "<table>",
-                i -> "<tr><th>Director</th><td>Person Number" + i + "</td></tr>", "</table>"));
-        pipe("definition-list", filmPage("The Endless List", 20_000, n -> "<dl>",
-                i -> "<dt>Cast</dt><dd>Actor Name" + i + "</dd>", "</dl>"));
-        pipe("deep-nesting", filmPage("The Deep Well", 100_000, n -> "", i -> "<div>", "Written by John Roe."
-                + "</div>".repeat(100_000)));
-        pipe("link-list", filmPage("The Many Roads", 50_000, n -> "<ul>",
-                i -> "<li><a href=\"/film/f" + i + "\">Other Film " + i + "</a></li>", "</ul>"));
-        pipe("after", filmPage("The Small Page", 3, n -> "<ul>", i -> "<li>Festival screening " + i + "</li>", "</ul>"));
+        for (PathologicalPages.Shape shape : PathologicalPages.bounded().values()) {
+            titles.put(shape.name(), shape.title());
+            pipe(shape.name(), shape.html());
+        }
+        pipe("after", PathologicalPages.filmPage("The Small Page", 3, n -> "<ul>", i -> "<li>Festival screening " + i + "</li>", "</ul>"));
 
         Map<String, String> filmTitles = new HashMap<>();
         for (TestRecord<String, FilmRecord> r : films.readRecordsToList()) {
