@@ -30,7 +30,8 @@ public final class BareRuntimes {
                         || elsewhere.contains(el) || Regions.isElsewhere(el))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof TextNode t) {
+                // a text of over 22 (20 once its edge spaces are stripped) is no bare running time: not made
+                if (node instanceof TextNode t && DomText.normalisedLength(t.getWholeText()) <= 22) {
                     String text = t.text().replace('\u00a0', ' ').strip();
                     if (text.length() <= 20 && ONLY_RUNTIME.matcher(text).matches()) {
                         found[0] = text;

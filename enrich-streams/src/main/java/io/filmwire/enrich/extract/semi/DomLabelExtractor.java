@@ -159,7 +159,7 @@ public final class DomLabelExtractor {
                 for (int i = 0, n = el.childNodeSize(); i < n && sum < cap; i++) {
                     Node child = el.childNode(i);
                     if (child instanceof TextNode t) {
-                        sum += t.text().length();
+                        sum += DomText.normalisedLength(t.getWholeText());
                     } else if (child instanceof Element c) {
                         sum += lengths.getOrDefault(c, 0);
                     }
@@ -204,13 +204,13 @@ public final class DomLabelExtractor {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String text = t.text();
-                    raw[0] += text.length();
+                    // the length first, without making the text: most elements asked about are long
+                    raw[0] += DomText.normalisedLength(t.getWholeText());
                     if (raw[0] > MAX_LABEL_CHARS * 2) {
                         tooLong[0] = true;
                         return FilterResult.STOP;
                     }
-                    appendCollapsed(sb, text);
+                    appendCollapsed(sb, t.text());
                 } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
                     return FilterResult.SKIP_ENTIRELY;
                 } else if (node instanceof Element e && e.normalName().equals("br")) {

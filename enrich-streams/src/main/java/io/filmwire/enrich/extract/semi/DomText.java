@@ -130,6 +130,31 @@ public final class DomText {
         return out.toString();
     }
 
+    /**
+     * The length of Jsoup's {@code TextNode.text()} of a node whose whole text is {@code whole} (runs
+     * of white space as one space, zero-width spaces and soft hyphens dropped), counted without
+     * making the string: reading a page's text lengths then allocates nothing.
+     */
+    public static int normalisedLength(String whole) {
+        int length = 0;
+        boolean white = false;
+        for (int i = 0, n = whole.length(); i < n; ) {
+            int c = whole.codePointAt(i);
+            int chars = Character.charCount(c);
+            i += chars;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+                if (!white) {
+                    length++;
+                    white = true;
+                }
+            } else if (c != 0x200B && c != 0xAD) {
+                length += chars;
+                white = false;
+            }
+        }
+        return length;
+    }
+
     /** True for elements whose text is never shown. */
     public static boolean invisible(Element el) {
         for (Element e = el; e != null; e = e.parent()) {
