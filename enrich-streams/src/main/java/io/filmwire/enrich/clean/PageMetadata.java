@@ -125,12 +125,25 @@ record PageMetadata(String title, String author, String publishedDate, String la
             }
         }
 
+        /** The white space of {@code \\s} in a pattern. */
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        }
+
         private static boolean isBylineClass(String cls) {
             if (cls.isEmpty()) {
                 return false;
             }
-            for (String word : CompiledRx.P1.split(cls)) {
-                if (BYLINE_CLASSES.contains(word.toLowerCase(Locale.ROOT))) {
+            // the class's words, as split at white space
+            for (int i = 0, n = cls.length(); i < n; ) {
+                while (i < n && isRegexSpace(cls.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !isRegexSpace(cls.charAt(i))) {
+                    i++;
+                }
+                if (i > start && BYLINE_CLASSES.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
             }

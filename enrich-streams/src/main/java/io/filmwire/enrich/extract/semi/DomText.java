@@ -50,10 +50,18 @@ public final class DomText {
         StringBuilder raw = new StringBuilder();
         append(node, raw, skipped);
         List<String> out = new ArrayList<>();
-        for (String line : CompiledRx.P1.split(tidy(raw))) {
-            if (!line.isBlank()) {
-                out.add(line);
+        String text = tidy(raw);
+        // the non-blank lines, cut without a pattern and without copying the blank ones
+        for (int start = 0, n = text.length(); start < n; ) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            for (int i = start; i < end; i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    out.add(text.substring(start, end));
+                    break;
+                }
             }
+            start = end + 1;
         }
         return out;
     }
@@ -163,13 +171,5 @@ public final class DomText {
             }
         }
         return false;
-    }
-
-    /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\n");
-
-        private CompiledRx() {
-        }
     }
 }

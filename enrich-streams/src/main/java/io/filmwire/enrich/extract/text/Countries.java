@@ -44,6 +44,18 @@ public final class Countries {
     private Countries() {
     }
 
+    /** True when {@code t} holds a character that {@link #JOINERS} needs: a joining sign or a space. */
+    private static boolean joinable(String t) {
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == '-' || c == '–' || c == '/' || c == ',' || c == ';' || c == '|' || c == '&'
+                    || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code text} is one country's name, or several joined by "-", "/" or "," ("USA-Germany"). */
     public static boolean isCountry(String text) {
         if (text == null) {
@@ -62,6 +74,9 @@ public final class Countries {
         }
         if (NAMES.contains(Words.key(t))) {
             return true;
+        }
+        if (!joinable(t)) {
+            return false; // no joiner: one name, already looked up
         }
         String[] parts = JOINERS.split(t);
         if (parts.length < 2) {

@@ -209,8 +209,7 @@ public final class Listings {
     /** Headings, links, bold text and elements named as titles, whose text can be a title. */
     static boolean isTitleElement(Element el) {
         String tag = el.normalName();
-        boolean shape = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6'
-                || tag.equals("a") || tag.equals("strong") || tag.equals("b")
+        boolean shape = isHeading(tag) || tag.equals("a") || tag.equals("strong") || tag.equals("b")
                 || !el.className().isEmpty() && TITLE_CLASS.matcher(el.className()).find() && el.childrenSize() <= 3
                 && !holdsTitle(el);
         return shape && titleText(el) != null;
@@ -220,7 +219,7 @@ public final class Listings {
     private static boolean holdsTitle(Element el) {
         for (Element child : el.children()) {
             String tag = child.normalName();
-            if ((CompiledRx.P1.matcher(tag).matches() || tag.equals("a") || tag.equals("strong") || tag.equals("b"))
+            if ((isHeading(tag) || tag.equals("a") || tag.equals("strong") || tag.equals("b"))
                     && titleText(child) != null) {
                 return true;
             }
@@ -234,13 +233,28 @@ public final class Listings {
         if (t.isEmpty() || t.length() > MAX_TITLE_CHARS || !Words.hasLetter(t)) {
             return null;
         }
-        if (t.endsWith(".") && !t.endsWith("..") || t.endsWith(":") || CompiledRx.P2.split(t).length > 14) {
+        if (t.endsWith(".") && !t.endsWith("..") || t.endsWith(":") || moreWordsThan(t, 14)) {
             return null;
         }
         if (Labels.whole(t).isPresent() || Labels.prefix(t).isPresent() || Headings.isSectionName(t)) {
             return null;
         }
         return t;
+    }
+
+    /** True when {@code t} (stripped) has more than {@code max} words between white space. */
+    private static boolean moreWordsThan(String t, int max) {
+        int words = 1;
+        for (int i = 1, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            char prev = t.charAt(i - 1);
+            boolean prevSpace = prev == ' ' || prev == '\t' || prev == '\n' || prev == 0x0B || prev == '\f' || prev == '\r';
+            if (!space && prevSpace && ++words > max) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The markup signature of a title element: its tag and first class, and its parent's. */
@@ -273,7 +287,7 @@ public final class Listings {
         }
         String rest = text.replace(title, " ");
         List<String> lines = new ArrayList<>();
-        for (String line : CompiledRx.P3.split(rest)) {
+        for (String line : rest.split("\n")) { // one character: no pattern is compiled or run
             String l = line.strip();
             if (!l.isEmpty()) {
                 lines.add(l);
@@ -304,13 +318,7 @@ public final class Listings {
         return filmContext && FilmWords.has(rest);
     }
 
-    /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("h[1-6]");
-        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("\\s+");
-        static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("\n");
-
-        private CompiledRx() {
-        }
+    private static boolean isHeading(String tag) {
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }
 }
