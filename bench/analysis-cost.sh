@@ -8,7 +8,5 @@ cd "$here"
 if [ $# -eq 0 ]; then
   set -- ../shared/corpus/real ../shared/corpus/wide ../shared/corpus/aeb/html ../shared/corpus/seeds
 fi
-mvn -B -q -pl enrich-streams -am test-compile dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="enrich-streams/target/test-classes:enrich-streams/target/classes:$(cat enrich-streams/target/bench.classpath)"
+. bench/test-classpath.sh
 exec java -Xmx4g ${ANALYSIS_COST_OPTS:-} -cp "$cp" io.filmwire.enrich.bench.AnalysisCost "$@"

@@ -7,7 +7,5 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-mvn -B -q -pl enrich-streams -am test-compile dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="enrich-streams/target/test-classes:enrich-streams/target/classes:$(cat enrich-streams/target/bench.classpath)"
+. bench/test-classpath.sh
 exec java -cp "$cp" org.openjdk.jmh.Main SketchBenchmark -rf json -rff target/sketch-bench.json "$@"

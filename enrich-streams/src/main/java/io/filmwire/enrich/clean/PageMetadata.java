@@ -2,6 +2,7 @@ package io.filmwire.enrich.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.filmwire.enrich.extract.structured.JsonLd;
+import io.filmwire.enrich.extract.text.TextScan;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -125,22 +126,17 @@ record PageMetadata(String title, String author, String publishedDate, String la
             }
         }
 
-        /** The white space of {@code \\s} in a pattern. */
-        private static boolean isRegexSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-        }
-
         private static boolean isBylineClass(String cls) {
             if (cls.isEmpty()) {
                 return false;
             }
             // the class's words, as split at white space
             for (int i = 0, n = cls.length(); i < n; ) {
-                while (i < n && isRegexSpace(cls.charAt(i))) {
+                while (i < n && TextScan.isRegexSpace(cls.charAt(i))) {
                     i++;
                 }
                 int start = i;
-                while (i < n && !isRegexSpace(cls.charAt(i))) {
+                while (i < n && !TextScan.isRegexSpace(cls.charAt(i))) {
                     i++;
                 }
                 if (i > start && BYLINE_CLASSES.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {

@@ -2,6 +2,7 @@ package io.filmwire.enrich.extract.semi;
 
 import io.filmwire.enrich.extract.WorkFacts;
 import io.filmwire.enrich.extract.text.Ratings;
+import io.filmwire.enrich.extract.text.TextScan;
 import io.filmwire.enrich.model.Layer;
 import io.filmwire.schema.FilmRecord.Rating;
 import java.util.Optional;
@@ -57,9 +58,9 @@ public final class RatingWidgets {
 
     /** True when an id or class names a rating; the pattern runs only on names that hold one of its words. */
     private static boolean named(String idClass) {
-        String lower = idClass.toLowerCase(java.util.Locale.ROOT);
-        return (lower.contains("rating") || lower.contains("score") || lower.contains("imdb") || lower.contains("star")
-                || lower.contains("vote")) && NAMED.matcher(idClass).find();
+        return (TextScan.containsIgnoreCase(idClass, "rating") || TextScan.containsIgnoreCase(idClass, "score")
+                || TextScan.containsIgnoreCase(idClass, "imdb") || TextScan.containsIgnoreCase(idClass, "star")
+                || TextScan.containsIgnoreCase(idClass, "vote")) && NAMED.matcher(idClass).find();
     }
 
     private static boolean inReview(Element el) {

@@ -48,8 +48,7 @@ public final class Countries {
     private static boolean joinable(String t) {
         for (int i = 0, n = t.length(); i < n; i++) {
             char c = t.charAt(i);
-            if (c == ' ' || c == '-' || c == '–' || c == '/' || c == ',' || c == ';' || c == '|' || c == '&'
-                    || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (TextScan.isRegexSpace(c) || c == '-' || c == '–' || c == '/' || c == ',' || c == ';' || c == '|' || c == '&') {
                 return true;
             }
         }

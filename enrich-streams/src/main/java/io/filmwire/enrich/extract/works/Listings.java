@@ -8,6 +8,7 @@ import io.filmwire.enrich.extract.text.Dates;
 import io.filmwire.enrich.extract.signals.Words;
 import io.filmwire.enrich.extract.text.Labels;
 import io.filmwire.enrich.extract.text.Runtimes;
+import io.filmwire.enrich.extract.text.TextScan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -246,11 +247,7 @@ public final class Listings {
     private static boolean moreWordsThan(String t, int max) {
         int words = 1;
         for (int i = 1, n = t.length(); i < n; i++) {
-            char c = t.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-            char prev = t.charAt(i - 1);
-            boolean prevSpace = prev == ' ' || prev == '\t' || prev == '\n' || prev == 0x0B || prev == '\f' || prev == '\r';
-            if (!space && prevSpace && ++words > max) {
+            if (!TextScan.isRegexSpace(t.charAt(i)) && TextScan.isRegexSpace(t.charAt(i - 1)) && ++words > max) {
                 return true;
             }
         }
