@@ -81,7 +81,11 @@ public final class PageExtractor implements FilmExtractor {
         PageSignals signals = page.signals();
         SiteProfile profile = page.profile();
         if (page.isHtml()) {
-            return html(page, signals, profile);
+            try {
+                return html(page, signals, profile);
+            } finally {
+                reader.forget();
+            }
         }
         String text = page.raw().body();
         if (WikitextInfobox.applies(text)) {
@@ -133,7 +137,7 @@ public final class PageExtractor implements FilmExtractor {
         }
         // a page that declares its one film has no listing of films to find (its cast list is part of it)
         List<Listings.Listing> listings = body == null || signals.declaresMovie() && signals.movies().size() < 2
-                ? List.of() : Listings.find(body, skipped::contains, signals.filmContext());
+                ? List.of() : Listings.find(body, skipped::contains, signals.filmContext(), reader.factLines());
         for (Listings.Listing l : listings) {
             notes.add("listing " + l.signature() + ": " + l.items().size() + " items, " + l.withEvidence() + " with film facts");
         }

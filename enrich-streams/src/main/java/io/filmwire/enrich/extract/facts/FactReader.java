@@ -47,6 +47,11 @@ public final class FactReader {
         this.prose = new ProseExtractor(nlp);
     }
 
+    /** The fact-line reader, which keeps the lines it read until {@link #forget()}: for the listing finder. */
+    public FactLines factLines() {
+        return factLines;
+    }
+
     /** The language tools, for the steps that read titles in prose. */
     public Nlp nlp() {
         return nlp;
@@ -65,11 +70,19 @@ public final class FactReader {
      * from a sentence that names the work or says "the film" (a page's text also speaks of other films).
      */
     public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text, String title) {
-        WorkFacts facts = structured.extract(doc, jsonLd);
+        if (doc != memoDoc || jsonLd != memoJsonLd) {
+            forget();
+            memoDoc = doc;
+            memoJsonLd = jsonLd;
+            memoStructured = structured.extract(doc, jsonLd);
+            memoLengths = doc.body() == null ? null : DomLabelExtractor.labelLengths(doc.body());
+        }
+        WorkFacts facts = new WorkFacts();
+        facts.addAll(memoStructured);
         facts.titlesClear();
         Element body = doc.body();
         if (body != null) {
-            Set<Element> elsewhere = domLabels.extract(body, facts, skipped);
+            Set<Element> elsewhere = domLabels.extract(body, facts, skipped, memoLengths);
             Set<Element> out = union(elsewhere, skipped);
             List<String> lines = DomText.lines(body, out);
             textLabels.extract(lines, false, facts);
@@ -81,6 +94,28 @@ public final class FactReader {
         addProse(text, facts, title);
         return facts;
     }
+
+    /**
+     * Lets go of what the last page's readings shared (its structured facts, its text lengths, its
+     * prose facts), so that no page is held once it is read. A page read twice (without and then with
+     * its listings) reads its structured data and prose once.
+     */
+    public void forget() {
+        factLines.forget();
+        memoDoc = null;
+        memoJsonLd = null;
+        memoStructured = null;
+        memoLengths = null;
+        memoText = null;
+        memoProse = null;
+    }
+
+    private Document memoDoc;
+    private List<JsonNode> memoJsonLd;
+    private WorkFacts memoStructured;
+    private java.util.Map<Element, Integer> memoLengths;
+    private String memoText;
+    private WorkFacts memoProse;
 
     /** The facts of one item of a listing: its nodes only. */
     public WorkFacts item(List<Node> nodes) {
@@ -134,8 +169,17 @@ public final class FactReader {
         if (text == null || text.isBlank() || facts.complete()) {
             return;
         }
-        WorkFacts found = new WorkFacts();
-        prose.extract(text, found);
+        WorkFacts found;
+        if (text == memoText && memoProse != null) {
+            found = memoProse; // read only below
+        } else {
+            found = new WorkFacts();
+            prose.extract(text, found);
+            if (memoDoc != null) {
+                memoText = text;
+                memoProse = found;
+            }
+        }
         Set<String> covered = new HashSet<>();
         for (Fact<Credit> c : facts.credits()) {
             covered.add(c.value().role());

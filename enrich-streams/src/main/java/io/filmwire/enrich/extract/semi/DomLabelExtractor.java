@@ -50,7 +50,15 @@ public final class DomLabelExtractor {
      * the items of a listing that are other works).
      */
     public Set<Element> extract(Element root, WorkFacts facts, Set<Element> skipped) {
-        Map<Element, Labels.Meaning> labels = find(root, skipped);
+        return extract(root, facts, skipped, null);
+    }
+
+    /**
+     * As {@link #extract(Element, WorkFacts, Set)}, with the text lengths of {@code root}'s elements
+     * made by {@link #labelLengths} (null: counted here), for a caller that reads one tree twice.
+     */
+    public Set<Element> extract(Element root, WorkFacts facts, Set<Element> skipped, Map<Element, Integer> lengths) {
+        Map<Element, Labels.Meaning> labels = find(root, skipped, lengths == null ? labelLengths(root) : lengths);
         Set<Element> elsewhere = Regions.repeatedItemBlocks(labels);
         // rating labels on three elements or more rate items (reviews), not the film
         boolean perItemRatings = labels.values().stream().filter(m -> m.field() == Labels.Field.RATING).count() >= 3;
@@ -88,11 +96,21 @@ public final class DomLabelExtractor {
     }
 
     Map<Element, Labels.Meaning> find(Element root, Set<Element> skipped) {
+        return find(root, skipped, labelLengths(root));
+    }
+
+    /**
+     * Each element's text length below {@code root} as far as the label finder needs it (capped
+     * just past a label's longest), counted once bottom-up: reading every element's text anew would
+     * cost the page's size times its depth.
+     */
+    public static Map<Element, Integer> labelLengths(Element root) {
+        return textLengths(root, MAX_LABEL_CHARS * 2 + 1);
+    }
+
+    private Map<Element, Labels.Meaning> find(Element root, Set<Element> skipped, Map<Element, Integer> lengths) {
         Map<Element, Labels.Meaning> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
-        // each element's text length, counted once bottom-up: reading every element's text anew
-        // would cost the page's size times its depth
-        Map<Element, Integer> lengths = textLengths(root, MAX_LABEL_CHARS * 2 + 1);
         root.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {

@@ -163,6 +163,47 @@ public final class DomText {
         return length;
     }
 
+    /**
+     * The length of Jsoup's {@code TextNode.text().strip()} of a node whose whole text is {@code whole}:
+     * as {@link #normalisedLength}, less the white space ({@link Character#isWhitespace}) at either end.
+     */
+    public static int strippedNormalisedLength(String whole) {
+        int length = 0;
+        int start = -1;
+        int end = 0;
+        boolean white = false;
+        for (int i = 0, n = whole.length(); i < n; ) {
+            int c = whole.codePointAt(i);
+            int chars = Character.charCount(c);
+            i += chars;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+                if (!white) {
+                    length++;
+                    white = true;
+                }
+            } else if (c != 0x200B && c != 0xAD) {
+                if (!Character.isWhitespace(c)) {
+                    if (start < 0) {
+                        start = length;
+                    }
+                    end = length + chars;
+                }
+                length += chars;
+                white = false;
+            }
+        }
+        return start < 0 ? 0 : end - start;
+    }
+
+    /**
+     * True for the characters that Jsoup's {@code TextNode.text()} turns into a space or drops, and
+     * for those {@link Character#isWhitespace} names: what a text compared without its spacing leaves out.
+     */
+    public static boolean spacing(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160 || c == 0x200B || c == 0xAD
+                || Character.isWhitespace(c);
+    }
+
     /** True for elements whose text is never shown. */
     public static boolean invisible(Element el) {
         for (Element e = el; e != null; e = e.parent()) {

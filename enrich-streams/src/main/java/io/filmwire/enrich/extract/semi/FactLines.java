@@ -23,9 +23,21 @@ import java.util.regex.Pattern;
  * Spain 2020, 87 min., Spanish and Bubi with English subtitles". A line is read only when every part
  * of it is recognised as a fact (a year, a country with or without its year, a running time, a
  * language, a director, a cast, a screening format or a certificate), except at most one part that
- * may be the title; so a sentence is never read as a fact line. Stateless.
+ * may be the title; so a sentence is never read as a fact line. Keeps how it read each line until
+ * {@link #forget()} (a page's readings meet the same lines again); not thread-safe: one per thread.
  */
 public final class FactLines {
+
+    /** Lines remembered at most between two {@link #forget()} calls (a page has far fewer candidates). */
+    private static final int MAX_REMEMBERED = 20_000;
+    /** Stands for "no fact line" among the remembered readings. */
+    private static final List<Part> NONE = java.util.Collections.unmodifiableList(new ArrayList<>());
+    private final java.util.Map<String, List<Part>> read = new java.util.HashMap<>();
+
+    /** Forgets the lines read so far (at the end of a page). */
+    public void forget() {
+        read.clear();
+    }
 
     private static final double CONFIDENCE = 0.8;
     private static final int MAX_LINE = 300;
@@ -147,8 +159,21 @@ public final class FactLines {
         }
     }
 
+    /** {@link #partsOf}, remembered per line text until {@link #forget()}; the lists are not changed by callers. */
+    private List<Part> parts(String raw) {
+        List<Part> parts = read.get(raw);
+        if (parts == null) {
+            parts = partsOf(raw);
+            if (read.size() < MAX_REMEMBERED) {
+                read.put(raw, parts == null ? NONE : parts);
+            }
+            return parts;
+        }
+        return parts == NONE ? null : parts;
+    }
+
     /** The parts of a line, or null when the line is no fact line (too long, a sentence, a date or a time). */
-    private static List<Part> parts(String raw) {
+    private static List<Part> partsOf(String raw) {
         String line = Digits.ascii(raw).strip();
         if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && CompiledRx.P1.split(line).length > 12
                 || Dates.hasDate(line) || Dates.hasClockTime(line)) {

@@ -27,8 +27,13 @@ public final class RatingWidgets {
             if (el.attributesSize() == 0) {
                 continue; // neither id nor class
             }
-            String idClass = el.id() + " " + el.className();
-            if (idClass.isBlank() || !named(idClass) || REVIEW.matcher(idClass).find()) {
+            String id = el.id();
+            String cls = el.className();
+            if (!mayName(id) && !mayName(cls)) {
+                continue; // most names hold none of the words: no joined name made for them
+            }
+            String idClass = id + " " + cls;
+            if (!NAMED.matcher(idClass).find() || REVIEW.matcher(idClass).find()) {
                 continue;
             }
             String text = DomLabelExtractor.shortText(el);
@@ -56,12 +61,12 @@ public final class RatingWidgets {
     /** A decimal score out of ten, alone: "9.5", "8,6". */
     private static final Pattern BARE_SCORE = Pattern.compile("\\d\\s?[.,]\\s?\\d");
 
-    /** True when an id or class names a rating; the pattern runs only on names that hold one of its words. */
-    private static boolean named(String idClass) {
-        return (TextScan.containsIgnoreCase(idClass, "rating") || TextScan.containsIgnoreCase(idClass, "score")
-                || TextScan.containsIgnoreCase(idClass, "imdb") || TextScan.containsIgnoreCase(idClass, "star")
-                || TextScan.containsIgnoreCase(idClass, "vote")) && NAMED.matcher(idClass).find();
+    /** True when an id or class may name a rating: it holds one of the pattern's words (tested by the pattern after). */
+    private static boolean mayName(String name) {
+        return !name.isEmpty() && TextScan.containsAnyIgnoreCase(name, RATING_WORDS);
     }
+
+    private static final String[] RATING_WORDS = {"rating", "score", "imdb", "star", "vote"};
 
     private static boolean inReview(Element el) {
         for (Element e = el; e != null; e = e.parent()) {

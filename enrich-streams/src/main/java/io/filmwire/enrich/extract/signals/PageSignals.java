@@ -5,6 +5,7 @@ import io.filmwire.enrich.extract.semi.DomText;
 import io.filmwire.enrich.extract.semi.Regions;
 import io.filmwire.enrich.extract.structured.JsonLd;
 import io.filmwire.enrich.extract.structured.StructuredExtractor;
+import io.filmwire.enrich.extract.text.TextScan;
 import io.filmwire.enrich.extract.site.SiteObservation;
 import io.filmwire.schema.CleanPage;
 import io.filmwire.schema.RawPage;
@@ -222,8 +223,14 @@ public final class PageSignals {
         if (!label.isEmpty() && label.toLowerCase(Locale.ROOT).contains("breadcrumb")) {
             return true;
         }
-        String idClass = el.id() + " " + el.className();
-        return idClass.length() > 1 && BREADCRUMB.matcher(idClass).find();
+        // both of the pattern's words hold "crumb": names without it need no joined copy nor pattern
+        String id = el.id();
+        String cls = el.className();
+        if (!TextScan.containsIgnoreCase(id, "crumb") && !TextScan.containsIgnoreCase(cls, "crumb")) {
+            return false;
+        }
+        String idClass = id + " " + cls;
+        return BREADCRUMB.matcher(idClass).find();
     }
 
     /** One walk: chrome, headings, block hashes, link hosts. */
@@ -266,11 +273,13 @@ public final class PageSignals {
                     }
                     stack.add(new long[] {0L, 0L, isChrome ? 1L : 0L});
                 } else if (node instanceof TextNode t && invisibleDepth == 0 && !stack.isEmpty()) {
-                    String text = t.text().strip();
-                    if (!text.isEmpty()) {
+                    // read from the node's raw text: no normalised copy made per text node
+                    String whole = t.getWholeText();
+                    int length = DomText.strippedNormalisedLength(whole);
+                    if (length > 0) {
                         long[] acc = stack.get(stack.size() - 1);
-                        acc[0] = mix(acc[0], fnv(text));
-                        acc[1] += text.length();
+                        acc[0] = mix(acc[0], fnv(whole));
+                        acc[1] += length;
                     }
                 }
             }
@@ -317,11 +326,12 @@ public final class PageSignals {
         return Regions.isElsewhere(el);
     }
 
+    /** A hash of a text node's characters in lower case, its spacing left out (so of its shown text too). */
     private static long fnv(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (!DomText.spacing(c)) {
                 h ^= Character.toLowerCase(c);
                 h *= 0x100000001b3L;
             }

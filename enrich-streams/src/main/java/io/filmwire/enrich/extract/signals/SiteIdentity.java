@@ -150,8 +150,8 @@ public final class SiteIdentity {
 
     /** The host of a URL without {@code www.}, or null. */
     public static String hostOf(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
+        if (url == null || url.isBlank() || !url.contains("//")) {
+            return null; // a host comes only after "//": relative links, fragments, mailto: have none
         }
         try {
             String h = new URI(url.strip().replace(" ", "%20")).getHost();

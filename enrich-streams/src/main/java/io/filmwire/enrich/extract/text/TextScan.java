@@ -43,9 +43,47 @@ public final class TextScan {
      * would find it (each character compared in upper and in lower case, as {@link String#regionMatches(boolean, int, String, int, int)} does).
      */
     public static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+        int m = word.length();
+        char first = m == 0 ? 0 : word.charAt(0);
+        // an ASCII first character is matched only by the ASCII characters of its either case: most
+        // positions are passed over with one comparison, without the full comparison's case mapping
+        char lower = first < 128 ? Character.toLowerCase(first) : 0;
+        for (int i = 0, last = text.length() - m; i <= last; i++) {
+            char c = text.charAt(i);
+            if (m > 0 && first < 128 && c < 128 && (c | 0x20) != (lower | 0x20)
+                    && c != first) {
+                continue;
+            }
+            if (text.regionMatches(true, i, word, 0, m)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code text} holds one of {@code words} in any case, compared as
+     * {@link #containsIgnoreCase} compares; one pass over the text for all the words.
+     */
+    public static boolean containsAnyIgnoreCase(String text, String... words) {
+        for (String w : words) {
+            if (w.isEmpty() || w.charAt(0) >= 128) {
+                for (String word : words) {
+                    if (containsIgnoreCase(text, word)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            for (String w : words) {
+                char first = w.charAt(0);
+                if ((c >= 128 || (c | 0x20) == (Character.toLowerCase(first) | 0x20) || c == first)
+                        && text.regionMatches(true, i, w, 0, w.length())) {
+                    return true;
+                }
             }
         }
         return false;

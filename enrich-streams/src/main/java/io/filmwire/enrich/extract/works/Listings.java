@@ -31,7 +31,8 @@ import org.jsoup.select.NodeFilter;
  * the largest part of the page around its title that holds no other item's title (or, where items
  * are not wrapped, its title and the siblings up to the next title). A group of items is a listing
  * of films when at least two of them, and half of all, show a film fact of their own: a year, a
- * running time, a labelled credit, a link to a film page, a word for "film". Stateless.
+ * running time, a labelled credit, a link to a film page, a word for "film". Stateless (the
+ * fact-line reader given keeps the lines it read).
  */
 public final class Listings {
 
@@ -68,6 +69,11 @@ public final class Listings {
      *                    for only then
      */
     public static List<Listing> find(Element root, Predicate<Element> skipped, boolean filmContext) {
+        return find(root, skipped, filmContext, new FactLines());
+    }
+
+    /** As {@link #find(Element, Predicate, boolean)}, reading the items' fact lines with {@code factLines}. */
+    public static List<Listing> find(Element root, Predicate<Element> skipped, boolean filmContext, FactLines factLines) {
         if (!filmContext) {
             return List.of(); // a listing of films is on a page that speaks of films
         }
@@ -102,7 +108,7 @@ public final class Listings {
             if (g.getValue().size() < 2) {
                 continue;
             }
-            Listing listing = listing(g.getKey(), g.getValue(), filmContext);
+            Listing listing = listing(g.getKey(), g.getValue(), filmContext, factLines);
             if (listing != null) {
                 accepted.add(listing);
             }
@@ -146,7 +152,7 @@ public final class Listings {
     }
 
     /** A group of title elements as a listing of films, or null when it is none. */
-    private static Listing listing(String signature, List<Element> titles, boolean filmContext) {
+    private static Listing listing(String signature, List<Element> titles, boolean filmContext, FactLines factLines) {
         Set<Element> members = Collections.newSetFromMap(new IdentityHashMap<>());
         members.addAll(titles);
         // how many of the group's titles each ancestor holds, counted once for the whole group
@@ -173,7 +179,7 @@ public final class Listings {
                 return null; // articles, not items
             }
             distinct.add(Words.key(title));
-            boolean evidence = evidence(nodes, text, title, filmContext);
+            boolean evidence = evidence(nodes, text, title, filmContext, factLines);
             without += evidence ? 0 : 1;
             items.add(new Item(t, title, nodes, evidence));
         }
@@ -272,7 +278,7 @@ public final class Listings {
      * stated with its unit; on a page about films, a word for "film". Dates, clock times and
      * bylines are no film facts.
      */
-    static boolean evidence(List<Node> nodes, String text, String title, boolean filmContext) {
+    static boolean evidence(List<Node> nodes, String text, String title, boolean filmContext, FactLines factLines) {
         for (Node n : nodes) {
             if (n instanceof Element el) {
                 for (Element a : el.normalName().equals("a") ? List.of(el) : el.getElementsByTag("a")) {
@@ -291,7 +297,7 @@ public final class Listings {
             }
         }
         WorkFacts found = new WorkFacts();
-        new FactLines().extract(lines, found);
+        factLines.extract(lines, found);
         if (!found.years().isEmpty() || !found.runtimes().isEmpty() || !found.credits().isEmpty()) {
             return true;
         }

@@ -15,16 +15,52 @@ class DomTextTest {
     void normalisedLengthIsTheLengthOfJsoupsText() {
         Random r = new Random(11);
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0, n = r.nextInt(14); k < n; k++) {
-                if (r.nextInt(20) == 0) {
-                    sb.appendCodePoint(0x1F3AC); // a character outside the BMP: two chars
-                } else {
-                    sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
-                }
-            }
-            String s = sb.toString();
+            String s = randomText(r);
             assertEquals(new TextNode(s).text().length(), DomText.normalisedLength(s), s);
         }
+    }
+
+    @Test
+    void strippedNormalisedLengthIsTheLengthOfJsoupsTextStripped() {
+        Random r = new Random(12);
+        for (int i = 0; i < 100_000; i++) {
+            String s = randomText(r);
+            assertEquals(new TextNode(s).text().strip().length(), DomText.strippedNormalisedLength(s), s);
+        }
+    }
+
+    @Test
+    void theRawTextWithoutSpacingIsJsoupsTextWithoutWhiteSpace() {
+        Random r = new Random(13);
+        for (int i = 0; i < 100_000; i++) {
+            String s = randomText(r);
+            StringBuilder shown = new StringBuilder();
+            for (char c : new TextNode(s).text().toCharArray()) {
+                if (!Character.isWhitespace(c)) {
+                    shown.append(c);
+                }
+            }
+            StringBuilder raw = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                if (!DomText.spacing(c)) {
+                    raw.append(c);
+                }
+            }
+            assertEquals(shown.toString(), raw.toString(), s);
+        }
+    }
+
+    private static String randomText(Random r) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0, n = r.nextInt(14); k < n; k++) {
+            if (r.nextInt(20) == 0) {
+                sb.appendCodePoint(0x1F3AC); // a character outside the BMP: two chars
+            } else if (r.nextInt(30) == 0) {
+                sb.append("\u2003\u3000\u1680\u202f".charAt(r.nextInt(4))); // white space Jsoup keeps
+            } else {
+                sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -71,4 +71,29 @@ class TextScanTest {
             assertEquals(endsInS.matcher(s).find(), TextScan.lastBeforeLineEnd(s) == 's', s);
         }
     }
+
+    @Test
+    void containsIgnoreCaseFindsWhatRegionMatchesFinds() {
+        // Kelvin sign, long s and dotless i match ASCII letters when compared ignoring case
+        String alphabet = "aAsSkKiIrRtT@`\u212a\u017f\u0131\u0130é É1 -";
+        String[] words = {"sk", "kit", "is", "@", "rat", "é", "ik", "tar"};
+        Random r = new Random(17);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = r.nextInt(9); k < n; k++) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            boolean any = false;
+            for (String w : words) {
+                boolean expected = false;
+                for (int at = 0; at + w.length() <= text.length() && !expected; at++) {
+                    expected = text.regionMatches(true, at, w, 0, w.length());
+                }
+                any |= expected;
+                assertEquals(expected, TextScan.containsIgnoreCase(text, w), text + " / " + w);
+            }
+            assertEquals(any, TextScan.containsAnyIgnoreCase(text, words), text);
+        }
+    }
 }
