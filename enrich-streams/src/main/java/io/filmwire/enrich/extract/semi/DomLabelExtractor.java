@@ -228,7 +228,7 @@ public final class DomLabelExtractor {
                         tooLong[0] = true;
                         return FilterResult.STOP;
                     }
-                    appendCollapsed(sb, t.text());
+                    appendCollapsed(sb, t.getWholeText());
                 } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
                     return FilterResult.SKIP_ENTIRELY;
                 } else if (node instanceof Element e && e.normalName().equals("br")) {
@@ -251,12 +251,16 @@ public final class DomLabelExtractor {
     }
 
     /**
-     * Appends {@code text} with each run of ASCII white space or no-break spaces (across appends)
-     * as one space: what replacing U+00A0 by a space and then {@code \s+} by one space gives.
+     * Appends a text node's raw text as Jsoup's {@code text()} shows it (zero-width spaces and soft
+     * hyphens dropped), with each run of ASCII white space or no-break spaces (across appends) as one
+     * space: what replacing U+00A0 by a space and then {@code \s+} by one space in that text gives.
      */
-    private static void appendCollapsed(StringBuilder sb, String text) {
+    static void appendCollapsed(StringBuilder sb, String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
+            if (c == 0x200B || c == 0xAD) {
+                continue;
+            }
             boolean space = c == ' ' || c == '\u00a0' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
             if (!space) {
                 sb.append(c);

@@ -63,10 +63,10 @@ public final class RatingWidgets {
 
     /** True when an id or class may name a rating: it holds one of the pattern's words (tested by the pattern after). */
     private static boolean mayName(String name) {
-        return !name.isEmpty() && TextScan.containsAnyIgnoreCase(name, RATING_WORDS);
+        return !name.isEmpty() && RATING_WORDS.in(name);
     }
 
-    private static final String[] RATING_WORDS = {"rating", "score", "imdb", "star", "vote"};
+    private static final TextScan.AnyWord RATING_WORDS = TextScan.anyWord("rating", "score", "imdb", "star", "vote");
 
     private static boolean inReview(Element el) {
         for (Element e = el; e != null; e = e.parent()) {

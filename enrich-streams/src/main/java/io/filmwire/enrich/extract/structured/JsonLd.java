@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.filmwire.enrich.extract.text.TextScan;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -65,8 +66,8 @@ public final class JsonLd {
     /** The JSON values in one script's text; empty when none can be read. */
     static List<JsonNode> parse(String raw) {
         String text = raw.strip();
-        text = CompiledRx.P1.matcher(text).replaceAll("").strip();
-        text = CompiledRx.P2.matcher(text).replaceAll("").strip();
+        text = unwrap(text, "<!--", false, "-->", false).strip();
+        text = unwrap(text, "<![CDATA[", true, "]]>", true).strip();
         while (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip();
         }
@@ -79,6 +80,42 @@ public final class JsonLd {
             readAll(Parser.unescapeEntities(text, false), values);
         }
         return values;
+    }
+
+    /**
+     * {@code text} without {@code open} at its start and {@code close} at its end, each optionally
+     * behind "//" and ASCII white space (a script's comment markers, "// <![CDATA[" ... "// ]]>"): what
+     * removing the pattern {@code ^(//)?\s*OPEN|(//)?\s*CLOSE$} from an unpadded text gives, by looking
+     * at both ends only (a pattern with an alternative at the end is tried at every position).
+     */
+    static String unwrap(String text, String open, boolean commentedOpen, String close, boolean commentedClose) {
+        int from = 0;
+        int at = 0;
+        if (commentedOpen && text.startsWith("//")) {
+            at = 2;
+        }
+        while (commentedOpen && at < text.length() && TextScan.isRegexSpace(text.charAt(at))) {
+            at++;
+        }
+        if (text.startsWith(open, at)) {
+            from = at + open.length();
+        } else if (text.startsWith(open)) {
+            from = open.length();
+        }
+        int to = text.length();
+        if (text.endsWith(close) && to - close.length() >= from) {
+            int cut = to - close.length();
+            if (commentedClose) {
+                while (cut > from && TextScan.isRegexSpace(text.charAt(cut - 1))) {
+                    cut--;
+                }
+                if (cut - 2 >= from && text.startsWith("//", cut - 2)) {
+                    cut -= 2;
+                }
+            }
+            to = cut;
+        }
+        return from == 0 && to == text.length() ? text : text.substring(from, to);
     }
 
     private static boolean readAll(String text, List<JsonNode> out) {
@@ -155,14 +192,5 @@ public final class JsonLd {
             out.add(node);
         }
         return out;
-    }
-
-    /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(?s)^<!--|-->$");
-        static final java.util.regex.Pattern P2 = java.util.regex.Pattern.compile("(?s)^(//)?\\s*<!\\[CDATA\\[|(//)?\\s*]]>$");
-
-        private CompiledRx() {
-        }
     }
 }

@@ -62,31 +62,62 @@ public final class TextScan {
     }
 
     /**
-     * True when {@code text} holds one of {@code words} in any case, compared as
-     * {@link #containsIgnoreCase} compares; one pass over the text for all the words.
+     * Words looked for in any case, compared as {@link #containsIgnoreCase} compares, all of them in
+     * one pass over a text; made once (a constant), asked often.
      */
-    public static boolean containsAnyIgnoreCase(String text, String... words) {
-        for (String w : words) {
-            if (w.isEmpty() || w.charAt(0) >= 128) {
-                for (String word : words) {
-                    if (containsIgnoreCase(text, word)) {
+    public static final class AnyWord {
+        private final String[] words;
+        /** Bit {@code c - 'a'} is set when a word starts with ASCII letter {@code c} in either case. */
+        private final int asciiFirsts;
+        private final boolean plain;
+
+        private AnyWord(String[] words) {
+            this.words = words.clone();
+            int firsts = 0;
+            boolean p = true;
+            for (String w : words) {
+                char f = w.isEmpty() ? 0 : Character.toLowerCase(w.charAt(0));
+                if (f < 'a' || f > 'z') {
+                    p = false;
+                } else {
+                    firsts |= 1 << (f - 'a');
+                }
+            }
+            this.asciiFirsts = firsts;
+            this.plain = p;
+        }
+
+        /** True when {@code text} holds one of the words. */
+        public boolean in(String text) {
+            if (!plain) {
+                for (String w : words) {
+                    if (containsIgnoreCase(text, w)) {
                         return true;
                     }
                 }
                 return false;
             }
-        }
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            for (String w : words) {
-                char first = w.charAt(0);
-                if ((c >= 128 || (c | 0x20) == (Character.toLowerCase(first) | 0x20) || c == first)
-                        && text.regionMatches(true, i, w, 0, w.length())) {
-                    return true;
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 128) {
+                    int l = (c | 0x20) - 'a';
+                    if (l < 0 || l > 25 || (asciiFirsts & (1 << l)) == 0) {
+                        continue; // no word starts with this character in either case
+                    }
+                }
+                for (String w : words) {
+                    if (text.regionMatches(true, i, w, 0, w.length())) {
+                        return true;
+                    }
                 }
             }
+            return false;
         }
-        return false;
+    }
+
+    /** The words, looked for together (see {@link AnyWord}). */
+    public static AnyWord anyWord(String... words) {
+        return new AnyWord(words);
     }
 
     /** True when {@code text} holds a character of {@code \s}. */

@@ -50,6 +50,17 @@ class DomTextTest {
         }
     }
 
+    @Test
+    void aLabelsTextCollapsedFromTheRawTextIsJsoupsTextCollapsed() {
+        Random r = new Random(14);
+        for (int i = 0; i < 100_000; i++) {
+            String s = randomText(r);
+            StringBuilder sb = new StringBuilder();
+            DomLabelExtractor.appendCollapsed(sb, s);
+            assertEquals(new TextNode(s).text().replace('\u00a0', ' ').replaceAll("\\s+", " "), sb.toString(), s);
+        }
+    }
+
     private static String randomText(Random r) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0, n = r.nextInt(14); k < n; k++) {
