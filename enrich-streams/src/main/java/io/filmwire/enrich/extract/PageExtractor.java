@@ -168,8 +168,10 @@ public final class PageExtractor implements FilmExtractor {
         // a page that declares its film is about that film: its listings (cast lists) are part of it,
         // and one reading of the page serves; otherwise what it states outside its listings decides
         boolean oneFilm = declared != null && best != null;
+        // on a page not about films a prose credit is no evidence: its sentences are tagged only for a work published
+        boolean leaveProseCredits = !signals.filmContext();
         WorkFacts main = reader.page(page.document(), signals.jsonLd(), oneFilm ? skipped : outside,
-                page.clean().text(), mainTitle);
+                page.clean().text(), mainTitle, leaveProseCredits);
         // the facts may name the work too ("Title: ...", the head of a fact line): the vote again, with them
         List<TitleSource> factTitles = new ArrayList<>();
         for (Fact<String> t : main.titles()) {
@@ -185,7 +187,7 @@ public final class PageExtractor implements FilmExtractor {
         boolean agreed = best != null && best.score() >= 1.5;
 
         WorkFacts whole = listed.isEmpty() || oneFilm ? main
-                : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text(), mainTitle);
+                : reader.page(page.document(), signals.jsonLd(), skipped, page.clean().text(), mainTitle, leaveProseCredits);
         boolean severalWorks = !listings.isEmpty() && describesSeveral(whole);
         if (best != null && (declared != null || markupEvidence && (agreed || listings.isEmpty()) && !severalWorks)) {
             Builder b = new Builder(page, "a page about one film");
@@ -406,7 +408,7 @@ public final class PageExtractor implements FilmExtractor {
     }
 
     /** Collects a page's works as mentions, keeping only those with evidence of a film. */
-    private static final class Builder {
+    private final class Builder {
         private final PageContext page;
         private final String kind;
         private final List<WorkReading> works = new ArrayList<>();
@@ -419,6 +421,12 @@ public final class PageExtractor implements FilmExtractor {
 
         void add(WorkFacts facts, String listing, String source, String declared) {
             List<Fact<String>> evidence = FilmEvidence.of(facts, declared, listing, page.signals().filmContext(), ownText);
+            // prose credits left untagged (a page not about films, where they are no evidence): read for a film only
+            if (!evidence.isEmpty()) {
+                reader.readLeftCredits(facts);
+            } else if (facts.takeLeftCredits() != null) {
+                notes.add("prose credits not read: no evidence of a film on a page not about films");
+            }
             Optional<FilmMention> mention = facts.toMention(page.raw(), page.clean().site(), mentions.size());
             boolean published = mention.isPresent() && !evidence.isEmpty();
             FilmMention m = mention.map(x -> x.withWork(evidence)).orElse(null);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -122,6 +123,28 @@ public final class WorkFacts {
     }
 
     /** Adds everything {@code other} found. */
+    /**
+     * Prose credits not read yet: the sentences to tag, the roles the markup had already filled when
+     * they were left, the work's title then (a sentence must be about it), and where in the credits
+     * they go (so the credits keep the order a reading at once gives).
+     */
+    public record LeftCredits(List<String> sentences, Set<String> covered, String title, int at) {
+    }
+
+    private LeftCredits left;
+
+    /** Keeps prose credits for later ({@code null}: none). */
+    public void leaveCredits(LeftCredits credits) {
+        this.left = credits;
+    }
+
+    /** The prose credits left for later, now taken (null when none). */
+    public LeftCredits takeLeftCredits() {
+        LeftCredits l = left;
+        left = null;
+        return l;
+    }
+
     public void addAll(WorkFacts other) {
         titles.addAll(other.titles);
         aliases.addAll(other.aliases);

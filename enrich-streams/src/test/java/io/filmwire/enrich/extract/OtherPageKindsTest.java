@@ -112,4 +112,19 @@ class OtherPageKindsTest {
         assertThat(names(russian, "director")).containsExactly("Андрей Тарковский");
         assertThat(russian.runtimeMinutes().value()).isEqualTo(163);
     }
+
+    @Test
+    void aPageNotAboutFilmsKeepsTheProseCreditsOfTheFilmItShows() {
+        // no word for films in the site, the title or the text: prose credits are tagged only because
+        // the labels show a work with a running time and a director
+        FilmMention m = single(html("""
+                <html><head><title>Harbour Lights - Example Arts Centre</title></head><body>
+                <h1>Harbour Lights</h1>
+                <dl><dt>Running time</dt><dd>95 min</dd><dt>Director</dt><dd>Lina Benali</dd></dl>
+                <p>Harbour Lights is a portrait of a fishing town. Harbour Lights was produced by Ana Ruiz over three winters.</p>
+                </body></html>"""));
+        assertThat(m.runtimeMinutes().value()).isEqualTo(95);
+        assertThat(names(m, "director")).containsExactly("Lina Benali");
+        assertThat(names(m, "producer")).containsExactly("Ana Ruiz");
+    }
 }

@@ -70,6 +70,18 @@ public final class FactReader {
      * from a sentence that names the work or says "the film" (a page's text also speaks of other films).
      */
     public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text, String title) {
+        return page(doc, jsonLd, skipped, text, title, false);
+    }
+
+    /**
+     * As {@link #page(Document, List, Set, String, String)}; with {@code leaveProseCredits}, the
+     * prose is read for years and running times only and its credit sentences are left untagged in
+     * the facts ({@link WorkFacts#takeLeftCredits}) for {@link #readLeftCredits} to read once the work
+     * proves to be a film: on a page not about films a prose credit is no evidence, and most such
+     * pages give no work, so their sentences need never be tagged.
+     */
+    public WorkFacts page(Document doc, List<JsonNode> jsonLd, Set<Element> skipped, String text, String title,
+                          boolean leaveProseCredits) {
         if (doc != memoDoc || jsonLd != memoJsonLd) {
             forget();
             memoDoc = doc;
@@ -91,8 +103,25 @@ public final class FactReader {
             ratingWidgets.extract(body, out, facts);
             bareRuntimes.extract(body, out, facts);
         }
-        addProse(text, facts, title);
+        addProse(text, facts, title, leaveProseCredits);
         return facts;
+    }
+
+    /** Reads the prose credits left in {@code facts} by a reading that left them, as that reading would have added them. */
+    public void readLeftCredits(WorkFacts facts) {
+        WorkFacts.LeftCredits left = facts.takeLeftCredits();
+        if (left == null) {
+            return;
+        }
+        WorkFacts found = new WorkFacts();
+        prose.readCredits(left.sentences(), found);
+        List<Fact<Credit>> kept = new ArrayList<>();
+        for (Fact<Credit> c : found.credits()) {
+            if (accepted(c, left.covered(), left.title())) {
+                kept.add(c);
+            }
+        }
+        facts.credits().addAll(Math.min(left.at(), facts.credits().size()), kept);
     }
 
     /**
@@ -115,7 +144,7 @@ public final class FactReader {
     private WorkFacts memoStructured;
     private java.util.Map<Element, Integer> memoLengths;
     private String memoText;
-    private WorkFacts memoProse;
+    private ProseRead memoProse;
 
     /** The facts of one item of a listing: its nodes only. */
     public WorkFacts item(List<Node> nodes) {
@@ -162,35 +191,53 @@ public final class FactReader {
 
     /** Prose facts; credits only in roles that the layers above left empty. */
     private void addProse(String text, WorkFacts facts) {
-        addProse(text, facts, null);
+        addProse(text, facts, null, false);
     }
 
-    private void addProse(String text, WorkFacts facts, String title) {
+    private void addProse(String text, WorkFacts facts, String title, boolean leaveCredits) {
         if (text == null || text.isBlank() || facts.complete()) {
             return;
         }
-        WorkFacts found;
-        if (text == memoText && memoProse != null) {
-            found = memoProse; // read only below
+        ProseRead read;
+        if (text == memoText && memoProse != null && memoProse.leftCredits() == leaveCredits) {
+            read = memoProse; // read only below
         } else {
-            found = new WorkFacts();
-            prose.extract(text, found);
+            WorkFacts found = new WorkFacts();
+            List<String> left = null;
+            if (leaveCredits) {
+                left = prose.extractLeavingCredits(text, found);
+            } else {
+                prose.extract(text, found);
+            }
+            read = new ProseRead(found, left, leaveCredits);
             if (memoDoc != null) {
                 memoText = text;
-                memoProse = found;
+                memoProse = read;
             }
         }
         Set<String> covered = new HashSet<>();
         for (Fact<Credit> c : facts.credits()) {
             covered.add(c.value().role());
         }
-        for (Fact<Credit> c : found.credits()) {
-            if (!covered.contains(c.value().role())
-                    && (title == null || io.filmwire.enrich.extract.mention.FilmEvidence.aboutTheWork(c.evidence(), title))) {
+        for (Fact<Credit> c : read.found().credits()) {
+            if (accepted(c, covered, title)) {
                 facts.credits().add(c);
             }
         }
-        facts.addYearsAndRuntimes(found);
+        facts.addYearsAndRuntimes(read.found());
+        if (read.left() != null && !read.left().isEmpty()) {
+            facts.leaveCredits(new WorkFacts.LeftCredits(read.left(), Set.copyOf(covered), title, facts.credits().size()));
+        }
+    }
+
+    /** A prose credit counts in a role the layers above left empty, and, given a title, from a sentence about the work. */
+    private static boolean accepted(Fact<Credit> c, Set<String> covered, String title) {
+        return !covered.contains(c.value().role())
+                && (title == null || io.filmwire.enrich.extract.mention.FilmEvidence.aboutTheWork(c.evidence(), title));
+    }
+
+    /** What the prose of a text gave: its facts, and the credit sentences left untagged (null: none left). */
+    private record ProseRead(WorkFacts found, List<String> left, boolean leftCredits) {
     }
 
     private static Set<Element> union(Set<Element> a, Set<Element> b) {

@@ -106,6 +106,28 @@ public final class ProseExtractor {
      * from a sentence that has its cue, untagged.
      */
     public void extract(String text, WorkFacts facts) {
+        extract(text, facts, null);
+    }
+
+    /**
+     * As {@link #extract(String, WorkFacts)}, without tagging: the sentences that would be tagged for
+     * credits are returned, in text order, for {@link #readCredits} to read if the work turns out to
+     * need them (a page that shows no film is not tagged at all). Years and running times are read.
+     */
+    public List<String> extractLeavingCredits(String text, WorkFacts facts) {
+        List<String> later = new ArrayList<>();
+        extract(text, facts, later);
+        return later;
+    }
+
+    /** The credits of sentences left by {@link #extractLeavingCredits}, added as that call would have. */
+    public void readCredits(List<String> sentences, WorkFacts facts) {
+        for (String sentence : sentences) {
+            credits(nlp.tag(sentence), facts);
+        }
+    }
+
+    private void extract(String text, WorkFacts facts, List<String> later) {
         int budget = MAX_TAGGED_SENTENCES;
         for (String paragraph : PARAGRAPH.split(text)) {
             String p = paragraph.replace('\n', ' ').strip();
@@ -121,7 +143,9 @@ public final class ProseExtractor {
                     continue;
                 }
                 boolean credit = credits && hasCreditCue(sentence) && budget-- > 0;
-                if (credit) {
+                if (credit && later != null) {
+                    later.add(sentence);
+                } else if (credit) {
                     credits(nlp.tag(sentence), facts);
                 }
                 if (credit || FACT_CUES.matcher(sentence).find()) {

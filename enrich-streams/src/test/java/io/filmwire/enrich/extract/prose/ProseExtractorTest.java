@@ -58,4 +58,25 @@ class ProseExtractorTest {
         assertThat(facts.bestYear().orElseThrow().layer()).isEqualTo("prose");
         assertThat(facts.toString()).isNotEmpty();
     }
+
+    @Test
+    void creditsLeftForLaterAreTheCreditsReadAtOnce() {
+        String[] texts = {
+            "Little Pyongyang is a 2018 documentary film directed by Roxy Rezvany. The film runs for just under an hour.",
+            "The thriller, starring Katherine Waterston, Cathy Moriarty and Harvey Keitel, opens today. It lasts 104 minutes.",
+            "Dennis Rodman is the star of this film by director Colin Offland.\n\nThe film's producer Ana Ruiz found the money.",
+            "Movie set clapper | Photo by Jon Tyson on Unsplash",
+            "Nothing here names anyone, though it was written in 1999."};
+        for (String text : texts) {
+            WorkFacts atOnce = new WorkFacts();
+            prose.extract(text, atOnce);
+            WorkFacts later = new WorkFacts();
+            List<String> left = prose.extractLeavingCredits(text, later);
+            assertThat(later.credits()).isEmpty();
+            assertThat(later.years()).isEqualTo(atOnce.years());
+            assertThat(later.runtimes()).isEqualTo(atOnce.runtimes());
+            prose.readCredits(left, later);
+            assertThat(later.credits()).as(text).isEqualTo(atOnce.credits());
+        }
+    }
 }
