@@ -172,7 +172,10 @@ public final class FactLines {
         return parts == NONE ? null : parts;
     }
 
-    /** The parts of a line, or null when the line is no fact line (too long, a sentence, a date or a time). */
+    /**
+     * The parts of a line, or null when the line is no fact line (too long, a sentence, a date or a
+     * time, a part after the first that is no fact).
+     */
     private static List<Part> partsOf(String raw) {
         String line = Digits.ascii(raw).strip();
         if (line.isEmpty() || line.length() > MAX_LINE || line.endsWith(".") && CompiledRx.P1.split(line).length > 12
@@ -191,7 +194,13 @@ public final class FactLines {
         }
         for (String p : PARTS.split(line)) {
             if (!p.isBlank()) {
-                parts.add(classify(p.strip()));
+                Part part = classify(p.strip());
+                if (part.kind() == Kind.OTHER && !parts.isEmpty()) {
+                    // only the first part may be other than a fact (the title): such a line is no fact
+                    // line whatever its other parts are, so they are not classified
+                    return null;
+                }
+                parts.add(part);
             }
         }
         return parts;
