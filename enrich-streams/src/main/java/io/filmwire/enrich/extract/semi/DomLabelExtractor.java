@@ -125,6 +125,12 @@ public final class DomLabelExtractor {
                 if (length == 0 || length > MAX_LABEL_CHARS * 2) {
                     return FilterResult.CONTINUE;
                 }
+                // most short texts start with no label's first word: told from their first characters
+                StringBuilder start = new StringBuilder(LABEL_START_CHARS + 16);
+                boolean cut = textStart(el, start, LABEL_START_CHARS);
+                if (!Labels.mayStartLabel(start.toString(), cut)) {
+                    return FilterResult.CONTINUE;
+                }
                 String text = shortText(el);
                 if (text == null || text.isEmpty()) {
                     return FilterResult.CONTINUE;
@@ -211,6 +217,41 @@ public final class DomLabelExtractor {
             }
         }
         return false;
+    }
+
+    /** Characters of an element's text read to tell whether it can start with a label's first word. */
+    private static final int LABEL_START_CHARS = 32;
+
+    /**
+     * Appends the beginning of the element's text as {@link #shortText} reads it (before stripping),
+     * at least {@code max} characters of it where it has them; true when it stopped there (the text
+     * may go on).
+     */
+    static boolean textStart(Element el, StringBuilder sb, int max) {
+        boolean[] cut = {false};
+        el.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    appendCollapsed(sb, t.getWholeText());
+                } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                } else if (node instanceof Element e && e.normalName().equals("br")) {
+                    appendCollapsed(sb, " ");
+                }
+                if (sb.length() >= max) {
+                    cut[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        });
+        return cut[0];
     }
 
     /** The element's text when it is short enough to be a label, else null (stops reading early). */

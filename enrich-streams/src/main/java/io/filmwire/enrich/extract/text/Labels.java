@@ -179,6 +179,33 @@ public final class Labels {
     }
 
     /**
+     * False when a text that begins with {@code start} cannot be a label: its first word, ended
+     * inside {@code start}, is no label's first word. True when it may be one, or cannot be told
+     * because {@code start} is {@code cut} (only the text's beginning) inside its first word.
+     */
+    public static boolean mayStartLabel(String start, boolean cut) {
+        if (cut) {
+            int n = start.length();
+            int i = 0;
+            while (i < n && !Character.isLetterOrDigit(start.charAt(i))) {
+                i++;
+            }
+            while (i < n && !endsFirstWord(start.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return true; // the first word may go on past the beginning given
+            }
+        }
+        return FIRST_WORDS.contains(firstWord(start));
+    }
+
+    private static boolean endsFirstWord(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200c' || c == ':' || c == '：'
+                || c == '(' || c == ',' || c == '|' || c == '/' || c == '•' || c == '·';
+    }
+
+    /**
      * The first word of a text as {@link #normalise} would leave it: lower case, ASCII digits, after any
      * leading punctuation, up to a space, a colon, a parenthesis or other punctuation.
      */
@@ -193,12 +220,7 @@ public final class Labels {
             i++;
         }
         int start = i;
-        while (i < n) {
-            char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200c' || c == ':' || c == '：'
-                    || c == '(' || c == ',' || c == '|' || c == '/' || c == '•' || c == '·') {
-                break;
-            }
+        while (i < n && !endsFirstWord(raw.charAt(i))) {
             i++;
         }
         String w = raw.substring(start, i);

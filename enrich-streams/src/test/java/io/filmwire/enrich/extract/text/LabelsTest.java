@@ -66,4 +66,30 @@ class LabelsTest {
     void readsTheJobARowStates(String detail, String role) {
         assertThat(Labels.roleOfDescription(detail)).hasValue(role);
     }
+
+    @org.junit.jupiter.api.Test
+    void aTextRefusedFromItsBeginningIsNoLabel() {
+        String[] pieces = {"Director", "Directed", " by", "Cast", "Running", " time", "Menu", "Home", ":", " ", "(", "2019",
+            "Dir.", "É", "\u00a0", "Réal", "Regie", "Sinopse", "/", "x"};
+        java.util.Random r = new java.util.Random(21);
+        int refused = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(5); k < n; k++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            int cut = r.nextInt(text.length() + 1);
+            boolean may = Labels.mayStartLabel(text.substring(0, cut), cut < text.length());
+            if (!may) {
+                refused++;
+                assertThat(Labels.whole(text)).as(text + " cut at " + cut).isEmpty();
+            }
+        }
+        assertThat(refused).isGreaterThan(1_000);
+        assertThat(Labels.mayStartLabel("Directed by", false)).isTrue();
+        assertThat(Labels.mayStartLabel("Direct", true)).isTrue();
+        assertThat(Labels.mayStartLabel("Home", false)).isFalse();
+        assertThat(Labels.mayStartLabel("Home page of the", true)).isFalse();
+    }
 }
