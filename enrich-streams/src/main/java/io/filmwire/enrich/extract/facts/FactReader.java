@@ -29,6 +29,8 @@ import org.jsoup.nodes.Node;
  * labelled values, credit tables, fact lines and bullets, rating widgets, then prose (which only
  * fills roles the layers above left empty). The same readers serve a whole page, a listing's item
  * and a piece of text. Not thread-safe (the prose layer holds OpenNLP taggers): one per thread.
+ * What two readings of one page share is kept until {@link #forget()} or another page: a page's
+ * document is not changed between its readings.
  */
 public final class FactReader {
 
