@@ -1,7 +1,6 @@
 package io.filmwire.enrich.extract.semi;
 
 import io.filmwire.enrich.extract.text.Labels;
-import io.filmwire.enrich.extract.text.TextScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -30,8 +29,6 @@ public final class Regions {
     private static final String[] KEYWORDS = {"related", "recommend", "similar", "more", "also", "rec_", "suggest",
             "you-may", "trending", "comment", "review", "footer", "rodap", "fusszeile", "pie", "pied", "voettekst",
             "stopka", "altbilgi", "подвал"};
-    private static final TextScan.AnyWord ASCII_KEYWORDS = TextScan.anyWord(java.util.Arrays.stream(KEYWORDS)
-            .filter(w -> w.charAt(0) < 128).toArray(String[]::new));
 
     private Regions() {
     }
@@ -57,28 +54,16 @@ public final class Regions {
         if (id.isEmpty() && cls.isEmpty()) {
             return false;
         }
-        // most names hold none of the words: tested in the id and the class as they are (no word of the
-        // patterns spans the space that joins them), and only then joined, lower-cased and matched
-        if (!mayName(id) && !mayName(cls)) {
-            return false;
-        }
         String idClass = (id + " " + cls).toLowerCase(java.util.Locale.ROOT);
-        return ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find();
-    }
-
-    /** True when {@code name} holds one of {@link #KEYWORDS} in any case. */
-    private static boolean mayName(String name) {
-        return !name.isEmpty()
-                && (ASCII_KEYWORDS.in(name) || hasNonAscii(name) && TextScan.containsIgnoreCase(name, "подвал"));
-    }
-
-    private static boolean hasNonAscii(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= 128) {
-                return true;
+        // most names hold none of the words: test cheaply before the patterns
+        boolean maybe = false;
+        for (String word : KEYWORDS) {
+            if (idClass.indexOf(word) >= 0) {
+                maybe = true;
+                break;
             }
         }
-        return false;
+        return maybe && (ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find());
     }
 
     /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */

@@ -106,7 +106,8 @@ public final class TextScan {
                     }
                 }
                 for (String w : words) {
-                    if (text.regionMatches(true, i, w, 0, w.length())) {
+                    char f = w.charAt(0);
+                    if ((c >= 128 || (c | 0x20) == (f | 0x20)) && text.regionMatches(true, i, w, 0, w.length())) {
                         return true;
                     }
                 }
