@@ -228,19 +228,52 @@ public final class DomLabelExtractor {
      * may go on).
      */
     static boolean textStart(Element el, StringBuilder sb, int max) {
-        boolean[] cut = {false};
+        return read(el, sb, max, Integer.MAX_VALUE) == CUT;
+    }
+
+    /** The element's text when it is short enough to be a label, else null (stops reading early). */
+    static String shortText(Element el) {
+        StringBuilder sb = new StringBuilder();
+        if (read(el, sb, Integer.MAX_VALUE, MAX_LABEL_CHARS * 2) == TOO_LONG) {
+            return null;
+        }
+        String text = sb.toString().strip();
+        return text.length() > MAX_LABEL_CHARS ? null : text;
+    }
+
+    private static final int WHOLE = 0;
+    private static final int CUT = 1;
+    private static final int TOO_LONG = 2;
+
+    /**
+     * Appends the element's text as a label reads it (text nodes collapsed, a space per {@code <br>},
+     * nothing of invisible elements): {@link #CUT} once {@code stopAt} characters are appended,
+     * {@link #TOO_LONG} (the length counted before the text is made) once the text passes
+     * {@code maxLength}, else {@link #WHOLE}.
+     */
+    private static int read(Element el, StringBuilder sb, int stopAt, int maxLength) {
+        int[] state = {WHOLE, 0};
         el.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
+                    if (maxLength < Integer.MAX_VALUE) {
+                        // the length first, without making the text: most elements asked about are long
+                        state[1] += DomText.normalisedLength(t.getWholeText());
+                        if (state[1] > maxLength) {
+                            state[0] = TOO_LONG;
+                            return FilterResult.STOP;
+                        }
+                    }
                     appendCollapsed(sb, t.getWholeText());
                 } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
                     return FilterResult.SKIP_ENTIRELY;
                 } else if (node instanceof Element e && e.normalName().equals("br")) {
+                    state[1]++;
                     appendCollapsed(sb, " ");
                 }
-                if (sb.length() >= max) {
-                    cut[0] = true;
+                if (sb.length() >= stopAt) {
+                    state[0] = CUT;
                     return FilterResult.STOP;
                 }
                 return FilterResult.CONTINUE;
@@ -251,44 +284,7 @@ public final class DomLabelExtractor {
                 return FilterResult.CONTINUE;
             }
         });
-        return cut[0];
-    }
-
-    /** The element's text when it is short enough to be a label, else null (stops reading early). */
-    static String shortText(Element el) {
-        StringBuilder sb = new StringBuilder();
-        int[] raw = {0};
-        boolean[] tooLong = {false};
-        el.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    // the length first, without making the text: most elements asked about are long
-                    raw[0] += DomText.normalisedLength(t.getWholeText());
-                    if (raw[0] > MAX_LABEL_CHARS * 2) {
-                        tooLong[0] = true;
-                        return FilterResult.STOP;
-                    }
-                    appendCollapsed(sb, t.getWholeText());
-                } else if (node instanceof Element e && DomText.INVISIBLE.contains(e.normalName())) {
-                    return FilterResult.SKIP_ENTIRELY;
-                } else if (node instanceof Element e && e.normalName().equals("br")) {
-                    raw[0]++;
-                    appendCollapsed(sb, " ");
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        });
-        if (tooLong[0]) {
-            return null;
-        }
-        String text = sb.toString().strip();
-        return text.length() > MAX_LABEL_CHARS ? null : text;
+        return state[0];
     }
 
     /**

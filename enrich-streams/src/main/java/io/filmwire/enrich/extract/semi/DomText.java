@@ -144,23 +144,7 @@ public final class DomText {
      * making the string: reading a page's text lengths then allocates nothing.
      */
     public static int normalisedLength(String whole) {
-        int length = 0;
-        boolean white = false;
-        for (int i = 0, n = whole.length(); i < n; ) {
-            int c = whole.codePointAt(i);
-            int chars = Character.charCount(c);
-            i += chars;
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
-                if (!white) {
-                    length++;
-                    white = true;
-                }
-            } else if (c != 0x200B && c != 0xAD) {
-                length += chars;
-                white = false;
-            }
-        }
-        return length;
+        return lengthOf(whole, false);
     }
 
     /**
@@ -168,6 +152,10 @@ public final class DomText {
      * as {@link #normalisedLength}, less the white space ({@link Character#isWhitespace}) at either end.
      */
     public static int strippedNormalisedLength(String whole) {
+        return lengthOf(whole, true);
+    }
+
+    private static int lengthOf(String whole, boolean stripped) {
         int length = 0;
         int start = -1;
         int end = 0;
@@ -182,7 +170,7 @@ public final class DomText {
                     white = true;
                 }
             } else if (c != 0x200B && c != 0xAD) {
-                if (!Character.isWhitespace(c)) {
+                if (stripped && !Character.isWhitespace(c)) {
                     if (start < 0) {
                         start = length;
                     }
@@ -191,6 +179,9 @@ public final class DomText {
                 length += chars;
                 white = false;
             }
+        }
+        if (!stripped) {
+            return length;
         }
         return start < 0 ? 0 : end - start;
     }
