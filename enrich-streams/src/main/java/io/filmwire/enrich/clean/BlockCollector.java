@@ -130,7 +130,7 @@ final class BlockCollector implements NodeFilter {
             if (heading == null && isHeading(tag)) {
                 heading = el;
             }
-            if (tag.equals("tr") && isDataRow(el)) {
+            if (tag.equals("tr") && isDataRow(el, MAX_ROW_CHARS)) {
                 dataRow = el;
                 cells = 0;
             }
@@ -280,7 +280,7 @@ final class BlockCollector implements NodeFilter {
     }
 
     /** Elements that make a table row a layout row when a cell holds one. */
-    private static final Set<String> LAYOUT_IN_CELL = Set.of("table", "ul", "ol", "dl", "menu", "h1", "h2", "h3", "h4",
+    static final Set<String> LAYOUT_IN_CELL = Set.of("table", "ul", "ol", "dl", "menu", "h1", "h2", "h3", "h4",
             "h5", "h6", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "pre", "form",
             "figure", "fieldset", "center", "address", "details");
     private static final int MAX_ROW_CHARS = 600;
@@ -289,25 +289,44 @@ final class BlockCollector implements NodeFilter {
      * A table row of data: its cells hold text, maybe in a {@code div} or {@code p} each, but no
      * lists, tables, headings or sections (those make it a layout row), and not much of it.
      */
-    private static boolean isDataRow(Element tr) {
-        Deque<Element> stack = new ArrayDeque<>();
-        for (Element cell : tr.children()) {
-            stack.push(cell);
-        }
+    static boolean isDataRow(Element tr, int maxOwnText) {
+        // the row's elements in document order, walked by their links (no child lists made)
         int seen = 0;
-        while (!stack.isEmpty()) {
-            Element el = stack.pop();
-            if (++seen > 400 || el.ownText().length() > MAX_ROW_CHARS) {
+        Element el = tr.firstElementChild();
+        while (el != null) {
+            if (++seen > 400 || ownTextLonger(el, maxOwnText) || LAYOUT_IN_CELL.contains(el.normalName())) {
                 return false;
             }
-            if (LAYOUT_IN_CELL.contains(el.normalName())) {
-                return false;
+            Element next = el.firstElementChild();
+            while (next == null && el != tr) {
+                next = el.nextElementSibling();
+                if (next == null) {
+                    el = el.parent();
+                }
             }
-            for (Element child : el.children()) {
-                stack.push(child);
-            }
+            el = next;
         }
         return true;
+    }
+
+    /**
+     * Whether {@code el.ownText()} is longer than {@code max}: decided from the raw lengths of its
+     * text nodes (the text only shrinks as it is normalised; a {@code <br>} adds one space at most),
+     * and the text made only where those add up to more than {@code max}.
+     */
+    static boolean ownTextLonger(Element el, int max) {
+        int bound = 0;
+        for (Node child = el.firstChild(); child != null; child = child.nextSibling()) {
+            if (child instanceof TextNode t) {
+                bound += t.getWholeText().length();
+            } else if (child instanceof Element e && e.nameIs("br")) {
+                bound++;
+            }
+            if (bound > max) {
+                return el.ownText().length() > max;
+            }
+        }
+        return false;
     }
 
     /** The regular expressions this file used to compile at each call, compiled once. */

@@ -20,6 +20,18 @@ public final class BareRuntimes {
     private static final Pattern ONLY_RUNTIME = Pattern.compile(
             "(?i)^\\s*(\\d{1,2}\\s*h(rs?|ours?)?\\.?\\s*\\d{1,2}\\s*m(in(ute)?s?)?\\.?|\\d{2,3}\\s*(min|mins|minutes|m)\\.?)\\s*$");
 
+    /** A digit and an "m": what each running time {@link #ONLY_RUNTIME} matches has (the others are not read). */
+    static boolean mayBeRuntime(String raw) {
+        boolean digit = false;
+        boolean m = false;
+        for (int i = 0, n = raw.length(); i < n && !(digit && m); i++) {
+            char c = raw.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            m |= c == 'm' || c == 'M';
+        }
+        return digit && m;
+    }
+
     /** Adds the first bare running time. */
     public void extract(Element root, Set<Element> elsewhere, WorkFacts facts) {
         String[] found = {null};
@@ -31,7 +43,7 @@ public final class BareRuntimes {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 // a text of over 22 (20 once its edge spaces are stripped) is no bare running time: not made
-                if (node instanceof TextNode t && DomText.normalisedLength(t.getWholeText()) <= 22) {
+                if (node instanceof TextNode t && mayBeRuntime(t.getWholeText()) && DomText.normalisedLength(t.getWholeText()) <= 22) {
                     String text = t.text().replace('\u00a0', ' ').strip();
                     if (text.length() <= 20 && ONLY_RUNTIME.matcher(text).matches()) {
                         found[0] = text;

@@ -44,10 +44,10 @@ public final class FactLines {
     private static final Pattern PARTS = Pattern.compile("\\s*(?:[,|•·/]|\\s[-–—]\\s)\\s*(?![^()]*\\))");
     private static final Pattern YEAR_ONLY = Pattern.compile("^\\(?\\s*((?:18|19|20)\\d\\d)\\s*\\)?$");
     private static final Pattern COUNTRY_YEAR = Pattern.compile("^(.{2,60}?)\\s+\\(?((?:18|19|20)\\d\\d)\\)?$");
-    private static final Pattern DIRECTOR = Pattern.compile(
+    static final Pattern DIRECTOR = Pattern.compile(
             "(?iu)^(?:dir\\.?|dirs\\.?|directed by|director|réal\\.?|de|un film de|a film by|regie|regia|dirigida por|direção de|"
                     + "un film d[ei]|ein film von)\\s*:?\\s+(\\p{Lu}.+)$");
-    private static final Pattern CAST = Pattern.compile(
+    static final Pattern CAST = Pattern.compile(
             "(?iu)^(?:with(?: the voices of)?|starring|featuring|avec|con|mit|com|в ролях)\\s*:?\\s+(\\p{Lu}.+)$");
     private static final Pattern SUBTITLES = Pattern.compile(
             "(?iu)^(?:in\\s+)?(.+?)\\s+(?:with|w/)\\s+.+?\\s+subtitles?$|^(?:in\\s+)(.+?)$");
@@ -109,7 +109,7 @@ public final class FactLines {
     }
 
     /** Lines a fact line can start with when it has no digit: a director's or a cast's cue, a language. */
-    private static final Pattern CUE_START = Pattern.compile(
+    static final Pattern CUE_START = Pattern.compile(
             "(?iu)^(dir\\b|dirs\\b|directed|director|with\\b|starring|featuring|avec|con\\b|mit\\b|com\\b|в ролях|réal|"
                     + "un film|a film by|regie|regia|dirigida|direção|in\\b)");
     /** Neighbours of a line with a digit that may belong to its fact block ("Japan 1988" / "Dir X" / "Digital"). */
@@ -124,7 +124,7 @@ public final class FactLines {
         if (line.length() > MAX_LINE) {
             return false;
         }
-        if (digits[i] || CUE_START.matcher(line).lookingAt()) {
+        if (digits[i] || mayStartCue(line) && CUE_START.matcher(line).lookingAt()) {
             return true;
         }
         if (line.length() > 40) {
@@ -136,6 +136,26 @@ public final class FactLines {
             }
         }
         return false;
+    }
+
+    /** The first letters of the words of {@link #CUE_START}, {@link #DIRECTOR} and {@link #CAST}, lower case. */
+    static final String CUE_FIRST = "dwsfacmruiв";
+    static final String DIRECTOR_FIRST = "druae";
+    static final String CAST_FIRST = "wsfacmв";
+
+    /** Whether {@code line} starts with a character {@link #CUE_START} can start with, case aside (as {@code (?iu)} folds it). */
+    static boolean mayStartCue(String line) {
+        return mayStart(line, CUE_FIRST);
+    }
+
+    /** Whether {@code line} starts with one of {@code firsts} (lower-case letters), case aside as {@code (?iu)} folds it. */
+    static boolean mayStart(String line, String firsts) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return firsts.indexOf(Character.toLowerCase(c)) >= 0
+                || firsts.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
     }
 
     private static boolean hasDigit(String line) {
@@ -186,7 +206,7 @@ public final class FactLines {
             line = HOURS_COMMA.matcher(line).replaceAll("$1 ");
         }
         List<Part> parts = new ArrayList<>();
-        Part whole = CUE_START.matcher(line).lookingAt() ? peopleLine(line) : null;
+        Part whole = mayStartCue(line) && CUE_START.matcher(line).lookingAt() ? peopleLine(line) : null;
         if (whole != null && whole.values().size() > 1) {
             // "With the voices of A, B, C": the list is one part
             parts.add(whole);
@@ -245,14 +265,17 @@ public final class FactLines {
                 return labelled;
             }
         }
-        Matcher y = YEAR_ONLY.matcher(p);
-        if (y.matches() && Years.plausible(Integer.parseInt(y.group(1)))) {
-            return new Part(Kind.YEAR, p, Integer.parseInt(y.group(1)), null, null);
-        }
         char last = TextScan.lastBeforeLineEnd(p);
-        Matcher cy = COUNTRY_YEAR.matcher(p);
-        if ((last == ')' || last >= '0' && last <= '9') && cy.matches() && Countries.isCountry(cy.group(1)) && Years.plausible(Integer.parseInt(cy.group(2)))) {
-            return new Part(Kind.YEAR, p, Integer.parseInt(cy.group(2)), null, List.of(cy.group(1)));
+        // both year patterns end in a digit or ")" before the line's end (the part is stripped)
+        if (last == ')' || last >= '0' && last <= '9') {
+            Matcher y = YEAR_ONLY.matcher(p);
+            if (y.matches() && Years.plausible(Integer.parseInt(y.group(1)))) {
+                return new Part(Kind.YEAR, p, Integer.parseInt(y.group(1)), null, null);
+            }
+            Matcher cy = COUNTRY_YEAR.matcher(p);
+            if (cy.matches() && Countries.isCountry(cy.group(1)) && Years.plausible(Integer.parseInt(cy.group(2)))) {
+                return new Part(Kind.YEAR, p, Integer.parseInt(cy.group(2)), null, List.of(cy.group(1)));
+            }
         }
         if (Countries.isCountry(p)) {
             return new Part(Kind.COUNTRY, p, null, null, null);
@@ -279,15 +302,15 @@ public final class FactLines {
 
     /** "Dir X", "With A, B": the director or the cast the text names, or null. */
     private static Part peopleLine(String p) {
-        Matcher d = DIRECTOR.matcher(p);
-        if (d.matches()) {
+        Matcher d = mayStart(p, DIRECTOR_FIRST) ? DIRECTOR.matcher(p) : null;
+        if (d != null && d.matches()) {
             List<String> names = PersonNames.split(d.group(1));
             if (!names.isEmpty() && names.stream().noneMatch(Countries::isCountry)) {
                 return new Part(Kind.DIRECTOR, p, null, null, names);
             }
         }
-        Matcher c = CAST.matcher(p);
-        if (c.matches()) {
+        Matcher c = mayStart(p, CAST_FIRST) ? CAST.matcher(p) : null;
+        if (c != null && c.matches()) {
             List<String> names = PersonNames.split(c.group(1));
             if (!names.isEmpty() && names.stream().noneMatch(Countries::isCountry)) {
                 return new Part(Kind.CAST, p, null, null, names);

@@ -54,16 +54,34 @@ public final class Regions {
         if (id.isEmpty() && cls.isEmpty()) {
             return false;
         }
+        // most names hold none of the words: test each name cheaply before joining them for the patterns
+        // (no keyword holds a space, so none spans the two)
+        if (!holdsKeyword(id) && !holdsKeyword(cls)) {
+            return false;
+        }
         String idClass = (id + " " + cls).toLowerCase(java.util.Locale.ROOT);
-        // most names hold none of the words: test cheaply before the patterns
-        boolean maybe = false;
-        for (String word : KEYWORDS) {
-            if (idClass.indexOf(word) >= 0) {
-                maybe = true;
+        return ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find();
+    }
+
+    /** Whether {@code name}, lower-cased, holds one of {@link #KEYWORDS}; lower-cased only if it has upper case. */
+    static boolean holdsKeyword(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        String lower = name;
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                lower = name.toLowerCase(java.util.Locale.ROOT);
                 break;
             }
         }
-        return maybe && (ELSEWHERE.matcher(idClass).find() || FOOTER.matcher(idClass).find());
+        for (String word : KEYWORDS) {
+            if (lower.indexOf(word) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code el} or an ancestor is {@link #isElsewhere elsewhere} or in {@code excluded}. */
@@ -134,8 +152,8 @@ public final class Regions {
 
     private static Map<String, Integer> childKinds(Element parent) {
         Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < parent.childrenSize(); i++) {
-            counts.merge(kind(parent.child(i)), 1, Integer::sum);
+        for (Element child = parent.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            counts.merge(kind(child), 1, Integer::sum);
         }
         return counts;
     }

@@ -59,8 +59,10 @@ public final class FilmWords {
             }
             int start = i;
             boolean wide = false;
+            boolean ascii = true;
             while (i < len && Character.isLetter(text.charAt(i))) {
                 wide |= text.charAt(i) >= 0x0590;
+                ascii &= text.charAt(i) < 128;
                 i++;
             }
             int end = i;
@@ -68,19 +70,68 @@ public final class FilmWords {
                     && JOINED.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
                 i++;
                 while (i < len && Character.isLetter(text.charAt(i))) {
+                    ascii &= text.charAt(i) < 128;
                     i++;
                 }
                 end = i;
             }
             n += wide ? infixes(text, start, end) : 0;
-            if (end - start >= 3 && end - start <= 24 && isWord(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+            if (end - start >= 3 && end - start <= 24 && (ascii ? isAsciiWord(text, start, end)
+                    : isWord(text.substring(start, end).toLowerCase(Locale.ROOT)))) {
                 n++;
             }
         }
         return Math.min(n, max);
     }
 
-    private static boolean isWord(String word) {
+    /** The ASCII words of {@link #WORDS} and {@link #PREFIXES} by length: a word of ASCII letters is compared in place. */
+    private static final String[][] ASCII_BY_LENGTH = asciiByLength();
+    private static final String[] ASCII_PREFIXES = java.util.Arrays.stream(PREFIXES)
+            .filter(p -> p.chars().allMatch(c -> c < 128)).toArray(String[]::new);
+
+    private static String[][] asciiByLength() {
+        String[][] byLength = new String[25][];
+        for (int length = 0; length < byLength.length; length++) {
+            int l = length;
+            byLength[length] = WORDS.stream().filter(w -> w.length() == l && w.chars().allMatch(c -> c < 128))
+                    .sorted().toArray(String[]::new);
+        }
+        return byLength;
+    }
+
+    /**
+     * {@link #isWord} of text[start, end) lower-cased, for a word of ASCII characters (ASCII lower-casing is
+     * all that {@code toLowerCase} does to it), without making the word.
+     */
+    static boolean isAsciiWord(String text, int start, int end) {
+        for (String w : ASCII_BY_LENGTH[end - start]) {
+            if (sameLower(text, start, w)) {
+                return true;
+            }
+        }
+        for (String prefix : ASCII_PREFIXES) {
+            if (end - start >= prefix.length() && sameLower(text, start, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether text, lower-cased from {@code start}, begins with the lower-case ASCII {@code word}. */
+    private static boolean sameLower(String text, int start, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(start + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isWord(String word) {
         if (WORDS.contains(word)) {
             return true;
         }
