@@ -35,7 +35,7 @@ final class TextNormaliser {
 
     /** Text of inline content: every run of whitespace one space, except line breaks (kept, one at a time). */
     static String inline(CharSequence text) {
-        String raw = repair(text);
+        CharSequence raw = repaired(text);
         StringBuilder out = new StringBuilder(raw.length());
         boolean space = false;
         boolean newline = false;
@@ -63,7 +63,7 @@ final class TextNormaliser {
 
     /** Text of preformatted content: lines kept, trailing spaces and blank lines at the ends dropped. */
     static String preformatted(CharSequence text) {
-        String raw = repair(text);
+        CharSequence raw = repaired(text);
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -93,10 +93,15 @@ final class TextNormaliser {
      * left as it is.
      */
     static String repair(CharSequence text) {
-        String s = text.toString();
-        if (!looksMisdecoded(s)) {
-            return s;
+        return repaired(text).toString();
+    }
+
+    /** As {@link #repair}, giving {@code text} itself (no copy) when nothing in it looks misdecoded. */
+    private static CharSequence repaired(CharSequence text) {
+        if (!looksMisdecoded(text)) {
+            return text;
         }
+        String s = text.toString();
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {
@@ -137,7 +142,7 @@ final class TextNormaliser {
         }
     }
 
-    private static boolean looksMisdecoded(String s) {
+    private static boolean looksMisdecoded(CharSequence s) {
         for (int i = 0; i + 1 < s.length(); i++) {
             char c = s.charAt(i);
             if ((c == '\u00c3' || c == '\u00c2' || c == '\u00e2' || c == '\u00c5') && s.charAt(i + 1) >= 0x80) {

@@ -35,7 +35,7 @@ public final class ProseExtractor {
             Map.entry("edited", "editor"), Map.entry("cut", "editor"), Map.entry("photographed", "cinematographer"),
             Map.entry("lensed", "cinematographer"), Map.entry("scored", "composer"), Map.entry("composed", "composer"));
     /** Nouns that take "by NAME" right after them and the role they give: "soundtrack by Youssou N'Dour". */
-    private static final Map<String, String> BY_NOUNS = Map.of("soundtrack", "composer", "score", "composer",
+    static final Map<String, String> BY_NOUNS = Map.of("soundtrack", "composer", "score", "composer",
             "music", "composer", "cinematography", "cinematographer", "photography", "cinematographer",
             "screenplay", "writer", "script", "writer");
     /** Nouns that name the person right after them ("director Colin Offland"). */
@@ -49,7 +49,7 @@ public final class ProseExtractor {
             Map.entry("actor", "cast"), Map.entry("actress", "cast"), Map.entry("actors", "cast"),
             Map.entry("star", "cast"), Map.entry("stars", "cast"));
     /** Nouns of films: "a film by", "this documentary by". */
-    private static final Set<String> FILM_NOUNS = Set.of("film", "films", "documentary", "movie", "feature", "short",
+    static final Set<String> FILM_NOUNS = Set.of("film", "films", "documentary", "movie", "feature", "short",
             "video", "picture", "drama", "comedy", "thriller", "debut", "doc");
     /** Cues that list the cast after them. */
     private static final Set<String> CAST_CUES = Set.of("starring", "stars", "featuring", "features", "co-starring");
@@ -64,7 +64,7 @@ public final class ProseExtractor {
     /** Words without which a sentence states no year or running time read here (such sentences are not tagged). */
     private static final Pattern FACT_CUES = Pattern.compile("(?i)\\b(runs?|running|lasts?|minutes?|hours?|(18|19|20)\\d\\d)\\b");
     /** Words that name a credit on their own: a sentence holds a credit only with one of them or with "NOUN by". */
-    private static final Set<String> CREDIT_WORDS = creditWords();
+    static final Set<String> CREDIT_WORDS = creditWords();
 
     private static Set<String> creditWords() {
         Set<String> words = new HashSet<>(BY_VERBS.keySet());
@@ -157,6 +157,10 @@ public final class ProseExtractor {
 
     private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
 
+    /** The hash codes of every word {@link #hasCreditCue} looks for (credit words, "by" and the words before it), sorted. */
+    private static final int[] CUE_HASHES = java.util.stream.Stream.of(CREDIT_WORDS, BY_NOUNS.keySet(), FILM_NOUNS,
+            Set.of("by", "cut")).flatMap(Set::stream).mapToInt(String::hashCode).sorted().distinct().toArray();
+
     /** True when a word of {@code text} names a credit, or a film or job noun is followed by "by". */
     static boolean hasCreditCue(String text) {
         int len = text.length();
@@ -169,11 +173,17 @@ public final class ProseExtractor {
                 continue;
             }
             int start = i;
+            boolean ascii = true;
+            int hash = 0;
             while (i < len && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-' && i + 1 < len
                     && Character.isLetter(text.charAt(i + 1)))) {
+                char w = text.charAt(i);
+                ascii &= w < 128;
+                hash = 31 * hash + (w >= 'A' && w <= 'Z' ? w + 32 : w);
                 i++;
             }
-            if (i - start > 16) {
+            if (i - start > 16 || ascii && java.util.Arrays.binarySearch(CUE_HASHES, hash) < 0) {
+                // too long, or an ASCII word whose lower case (hashed as String does) is none of the cue words
                 previous = null;
                 continue;
             }

@@ -25,19 +25,19 @@ public final class DomText {
 
     /** The text of {@code nodes}, one line per block, whitespace collapsed within lines, blank lines dropped. */
     public static String text(List<? extends Node> nodes) {
-        StringBuilder out = new StringBuilder();
+        Tidy out = new Tidy();
         for (Node n : nodes) {
-            append(n, out);
-            out.append('\n');
+            append(n, out, null);
+            out.newline();
         }
-        return tidy(out);
+        return out.finish().toString();
     }
 
     /** The text of one node, as {@link #text(List)}. */
     public static String text(Node node) {
-        StringBuilder out = new StringBuilder();
-        append(node, out);
-        return tidy(out);
+        Tidy out = new Tidy();
+        append(node, out, null);
+        return out.finish().toString();
     }
 
     /** The lines of the text of {@code node}. */
@@ -47,13 +47,13 @@ public final class DomText {
 
     /** The lines of the text of {@code node}, leaving out the subtrees {@code skipped} and those about other things. */
     public static List<String> lines(Node node, Set<Element> skipped) {
-        StringBuilder raw = new StringBuilder();
-        append(node, raw, skipped);
+        Tidy tidy = new Tidy();
+        append(node, tidy, skipped);
+        StringBuilder text = tidy.finish();
         List<String> out = new ArrayList<>();
-        String text = tidy(raw);
-        // the non-blank lines, cut without a pattern and without copying the blank ones
+        // the non-blank lines, cut from the tidied text without copying it whole or copying the blank ones
         for (int start = 0, n = text.length(); start < n; ) {
-            int nl = text.indexOf('\n', start);
+            int nl = text.indexOf("\n", start);
             int end = nl < 0 ? n : nl;
             for (int i = start; i < end; i++) {
                 if (!Character.isWhitespace(text.charAt(i))) {
@@ -66,11 +66,7 @@ public final class DomText {
         return out;
     }
 
-    private static void append(Node root, StringBuilder out) {
-        append(root, out, null);
-    }
-
-    private static void append(Node root, StringBuilder out, Set<Element> skipped) {
+    private static void append(Node root, Tidy out, Set<Element> skipped) {
         NodeTraversor.traverse(new NodeVisitor() {
             private int skip = 0;
 
@@ -83,12 +79,12 @@ public final class DomText {
                         return;
                     }
                     if (BLOCKS.contains(el.normalName())) {
-                        out.append('\n');
+                        out.newline();
                     } else if (el.normalName().equals("td") || el.normalName().equals("th")) {
-                        out.append(' ');
+                        out.space();
                     }
                 } else if (node instanceof TextNode t && skip == 0) {
-                    out.append(t.getWholeText());
+                    out.text(t.getWholeText());
                 }
             }
 
@@ -100,42 +96,61 @@ public final class DomText {
                         return;
                     }
                     if (BLOCKS.contains(el.normalName())) {
-                        out.append('\n');
+                        out.newline();
                     }
                 }
             }
         }, root);
     }
 
-    /** Lines without blank ones, runs of spaces (no-break, zero-width, tabs) as one space, each line stripped. One pass. */
-    private static String tidy(StringBuilder raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        int n = raw.length();
-        boolean space = false;
-        int lineStart = 0;
-        for (int i = 0; i < n; i++) {
-            char c = raw.charAt(i);
-            if (c == '\n') {
-                if (out.length() > lineStart) {
-                    out.append('\n');
-                    lineStart = out.length();
+    /**
+     * Text tidied as it is appended, in one pass and without a raw copy: lines without blank ones,
+     * runs of spaces (no-break, zero-width, tabs) as one space, each line stripped of them.
+     */
+    static final class Tidy {
+        private final StringBuilder out = new StringBuilder(256);
+        private boolean space;
+        private int lineStart;
+
+        /** Ends the line (nothing if it is empty). */
+        void newline() {
+            if (out.length() > lineStart) {
+                out.append('\n');
+                lineStart = out.length();
+            }
+            space = false;
+        }
+
+        /** A space between words (nothing at a line's start). */
+        void space() {
+            space = out.length() > lineStart;
+        }
+
+        void text(String text) {
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    newline();
+                } else if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u200b' || c == '\r' || c == '\f' || c == 0x0B) {
+                    space();
+                } else {
+                    if (space) {
+                        out.append(' ');
+                        space = false;
+                    }
+                    out.append(c);
                 }
-                space = false;
-            } else if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u200b' || c == '\r' || c == '\f' || c == 0x0B) {
-                space = out.length() > lineStart;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
             }
         }
-        int end = out.length();
-        if (end > 0 && out.charAt(end - 1) == '\n') {
-            out.setLength(end - 1);
+
+        /** The text, without a last line end. */
+        StringBuilder finish() {
+            int end = out.length();
+            if (end > 0 && out.charAt(end - 1) == '\n') {
+                out.setLength(end - 1);
+            }
+            return out;
         }
-        return out.toString();
     }
 
     /**

@@ -29,6 +29,8 @@ public final class Labels {
 
     /** The first words of all labels: a text whose first word is none of these is no label (a quick refusal). */
     private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
+    /** The hash codes of {@link #FIRST_WORDS}, sorted: an ASCII first word is refused by its hash, made only if it may be one. */
+    private static final int[] FIRST_HASHES;
     private static final List<Entry> ENTRIES = new ArrayList<>();
     private static final java.util.Map<String, Meaning> EXACT = new java.util.HashMap<>();
     private static final List<Entry> BY_LABELS = new ArrayList<>();
@@ -118,6 +120,7 @@ public final class Labels {
         for (Entry e : ENTRIES) {
             FIRST_WORDS.add(firstWord(e.label()));
         }
+        FIRST_HASHES = FIRST_WORDS.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
         for (Entry e : ENTRIES) {
             EXACT.putIfAbsent(e.label(), e.meaning());
             if (e.meaning().field() == Field.CREDIT && e.label().endsWith(" by")) {
@@ -154,7 +157,7 @@ public final class Labels {
         if (raw == null || raw.length() > 60) {
             return Optional.empty();
         }
-        if (!FIRST_WORDS.contains(firstWord(raw))) {
+        if (!isFirstWord(raw)) {
             return Optional.empty();
         }
         String s = normalise(raw);
@@ -197,7 +200,44 @@ public final class Labels {
                 return true; // the first word may go on past the beginning given
             }
         }
-        return FIRST_WORDS.contains(firstWord(start));
+        return isFirstWord(start);
+    }
+
+    /**
+     * {@code FIRST_WORDS.contains(firstWord(raw))}: a first word of ASCII characters (which lower-casing and
+     * {@link Digits#ascii} leave as long as they are) is hashed as {@link #firstWord} would leave it and
+     * made only if a first word has that hash.
+     */
+    /** What {@link #isFirstWord} decides, by making the word: to test it against. */
+    static boolean isFirstWordMade(String raw) {
+        return FIRST_WORDS.contains(firstWord(raw));
+    }
+
+    static boolean isFirstWord(String raw) {
+        int n = raw.length();
+        int start = 0;
+        while (start < n && !Character.isLetterOrDigit(raw.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        boolean ascii = true;
+        while (end < n && !endsFirstWord(raw.charAt(end))) {
+            ascii &= raw.charAt(end) < 128;
+            end++;
+        }
+        if (!ascii) {
+            return FIRST_WORDS.contains(firstWord(raw));
+        }
+        // firstWord drops a final full stop when it is the word's only one
+        if (end - start > 1 && raw.charAt(end - 1) == '.' && raw.lastIndexOf('.', end - 2) < start) {
+            end--;
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = raw.charAt(i);
+            hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return java.util.Arrays.binarySearch(FIRST_HASHES, hash) >= 0 && FIRST_WORDS.contains(firstWord(raw));
     }
 
     private static boolean endsFirstWord(char c) {

@@ -79,4 +79,59 @@ class ProseExtractorTest {
             assertThat(later.credits()).as(text).isEqualTo(atOnce.credits());
         }
     }
+
+    @Test
+    void aCreditCueFoundByWordHashesIsTheCueFoundByLowerCasedWords() {
+        String[] pieces = {"Directed", "DIRECTED", " by", " BY", "film", "Film", "cut", "score", "starring", "the", "Jane",
+            "Doe", "-", "writer-director", "Écrit", " ", ", ", ".", "Director", "soundtrack", "x", "İ", "\u212a", "produced",
+            "averyveryverylongword"};
+        java.util.Random r = new java.util.Random(51);
+        int cues = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(5); k < n; k++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+                if (r.nextBoolean()) {
+                    sb.append(' ');
+                }
+            }
+            String text = sb.toString();
+            boolean expected = cueByLowerCasedWords(text);
+            cues += expected ? 1 : 0;
+            assertThat(ProseExtractor.hasCreditCue(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(cues).isBetween(10_000, 90_000);
+    }
+
+    /** The credit-cue test as it was: each word made and lower-cased, then looked up. */
+    private static boolean cueByLowerCasedWords(String text) {
+        int len = text.length();
+        String previous = null;
+        int i = 0;
+        while (i < len) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-' && i + 1 < len
+                    && Character.isLetter(text.charAt(i + 1)))) {
+                i++;
+            }
+            if (i - start > 16) {
+                previous = null;
+                continue;
+            }
+            String word = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+            if (ProseExtractor.CREDIT_WORDS.contains(word)) {
+                return true;
+            }
+            if (word.equals("by") && previous != null && (ProseExtractor.BY_NOUNS.containsKey(previous)
+                    || ProseExtractor.FILM_NOUNS.contains(previous) || previous.equals("cut"))) {
+                return true;
+            }
+            previous = word;
+        }
+        return false;
+    }
 }

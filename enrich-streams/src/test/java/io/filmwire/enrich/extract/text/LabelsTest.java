@@ -92,4 +92,23 @@ class LabelsTest {
         assertThat(Labels.mayStartLabel("Home", false)).isFalse();
         assertThat(Labels.mayStartLabel("Home page of the", true)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aFirstWordJudgedByItsHashIsJudgedAsTheWordMade() {
+        String[] pieces = {"Director", "DIRECTED", " by", "cast", "Running", "Dir.", "dir..", "a.k.a.", ".", "Réal", "regie",
+            "Home", ":", " ", "(", "2019", "٣", "É", " ", "Year", "x", "-", "Länder", "jaar", "Idioma", "año"};
+        java.util.Random r = new java.util.Random(23);
+        int known = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(4); k < n; k++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            boolean expected = Labels.isFirstWordMade(text);
+            known += expected ? 1 : 0;
+            assertThat(Labels.isFirstWord(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(known).isGreaterThan(5_000);
+    }
 }
