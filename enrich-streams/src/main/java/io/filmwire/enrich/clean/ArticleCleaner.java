@@ -133,7 +133,11 @@ public final class ArticleCleaner {
     private static CleanPage assemble(RawPage raw, List<Piece> pieces, String title, String author, String date,
                                       String declaredLanguage) {
         List<CleanPage.Segment> segments = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        long length = 0;
+        for (Piece piece : pieces) {
+            length += piece.text().length() + 2;
+        }
+        StringBuilder text = new StringBuilder((int) Math.min(length, MAX_TEXT_CHARS + 2L)); // sized once, not grown
         StringBuilder segmentText = new StringBuilder();
         String heading = null;
         Integer level = null;

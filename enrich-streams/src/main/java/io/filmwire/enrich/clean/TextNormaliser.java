@@ -36,6 +36,35 @@ final class TextNormaliser {
     /** Text of inline content: every run of whitespace one space, except line breaks (kept, one at a time). */
     static String inline(CharSequence text) {
         CharSequence raw = repaired(text);
+        return isInline(raw) ? raw.toString() : collapse(raw);
+    }
+
+    /**
+     * Whether {@code raw} is already as {@link #collapse} leaves it (most runs of text are): no
+     * invisible character, and each space or line break single, between two visible characters.
+     */
+    static boolean isInline(CharSequence raw) {
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == ' ' || c == '\n') {
+                if (i == 0 || i + 1 == n || !visible(raw.charAt(i - 1)) || !visible(raw.charAt(i + 1))) {
+                    return false;
+                }
+            } else if (!visible(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character {@link #collapse} keeps as it is. */
+    private static boolean visible(char c) {
+        return c != '\n' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isInvisible(c);
+    }
+
+    /** Every run of whitespace one space, except line breaks (kept, one at a time); invisible characters dropped. */
+    static String collapse(CharSequence raw) {
         StringBuilder out = new StringBuilder(raw.length());
         boolean space = false;
         boolean newline = false;

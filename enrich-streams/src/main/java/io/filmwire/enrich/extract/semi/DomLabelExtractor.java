@@ -112,6 +112,9 @@ public final class DomLabelExtractor {
         Map<Element, Labels.Meaning> found = new IdentityHashMap<>();
         List<Element> order = new ArrayList<>();
         root.filter(new NodeFilter() {
+            /** The first characters of an element's text, read anew for each element. */
+            private final StringBuilder startBuffer = new StringBuilder(LABEL_START_CHARS + 16);
+
             @Override
             public FilterResult head(Node node, int depth) {
                 if (!(node instanceof Element el)) {
@@ -126,9 +129,10 @@ public final class DomLabelExtractor {
                     return FilterResult.CONTINUE;
                 }
                 // most short texts start with no label's first word: told from their first characters
-                StringBuilder start = new StringBuilder(LABEL_START_CHARS + 16);
+                StringBuilder start = startBuffer;
+                start.setLength(0);
                 boolean cut = textStart(el, start, LABEL_START_CHARS);
-                if (!Labels.mayStartLabel(start.toString(), cut)) {
+                if (!Labels.mayStartLabel(start, cut)) {
                     return FilterResult.CONTINUE;
                 }
                 String text = shortText(el);

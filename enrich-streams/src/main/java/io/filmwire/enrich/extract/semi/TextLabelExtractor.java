@@ -118,8 +118,12 @@ public final class TextLabelExtractor {
 
     /** A line cut at its " | " separators and before each further "Label:" it holds. */
     static List<String> segments(String line) {
+        boolean bar = line.indexOf('|') >= 0;
+        if (!bar && !(line.indexOf(':') >= 0 && (line.indexOf('.') >= 0 || line.indexOf(';') >= 0))) {
+            return line.isBlank() ? List.of() : List.of(line.strip()); // most lines: one segment, nothing to cut
+        }
         List<String> out = new ArrayList<>();
-        for (String part : line.contains("|") ? CompiledRx.P4.split(line) : new String[] {line}) {
+        for (String part : bar ? CompiledRx.P4.split(line) : new String[] {line}) {
             // a further label needs a colon after a full stop or a semicolon
             boolean more = part.indexOf(':') >= 0 && (part.indexOf('.') >= 0 || part.indexOf(';') >= 0);
             for (String s : more ? NEXT_LABEL.split(part) : new String[] {part}) {

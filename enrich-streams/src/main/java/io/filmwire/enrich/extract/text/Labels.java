@@ -186,7 +186,7 @@ public final class Labels {
      * inside {@code start}, is no label's first word. True when it may be one, or cannot be told
      * because {@code start} is {@code cut} (only the text's beginning) inside its first word.
      */
-    public static boolean mayStartLabel(String start, boolean cut) {
+    public static boolean mayStartLabel(CharSequence start, boolean cut) {
         if (cut) {
             int n = start.length();
             int i = 0;
@@ -213,7 +213,7 @@ public final class Labels {
         return FIRST_WORDS.contains(firstWord(raw));
     }
 
-    static boolean isFirstWord(String raw) {
+    static boolean isFirstWord(CharSequence raw) {
         int n = raw.length();
         int start = 0;
         while (start < n && !Character.isLetterOrDigit(raw.charAt(start))) {
@@ -226,18 +226,24 @@ public final class Labels {
             end++;
         }
         if (!ascii) {
-            return FIRST_WORDS.contains(firstWord(raw));
+            return FIRST_WORDS.contains(firstWord(raw.toString()));
         }
         // firstWord drops a final full stop when it is the word's only one
-        if (end - start > 1 && raw.charAt(end - 1) == '.' && raw.lastIndexOf('.', end - 2) < start) {
-            end--;
+        if (end - start > 1 && raw.charAt(end - 1) == '.') {
+            boolean only = true;
+            for (int i = start; i < end - 1 && only; i++) {
+                only = raw.charAt(i) != '.';
+            }
+            if (only) {
+                end--;
+            }
         }
         int hash = 0;
         for (int i = start; i < end; i++) {
             char c = raw.charAt(i);
             hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        return java.util.Arrays.binarySearch(FIRST_HASHES, hash) >= 0 && FIRST_WORDS.contains(firstWord(raw));
+        return java.util.Arrays.binarySearch(FIRST_HASHES, hash) >= 0 && FIRST_WORDS.contains(firstWord(raw.toString()));
     }
 
     private static boolean endsFirstWord(char c) {
@@ -293,16 +299,27 @@ public final class Labels {
         if (line.length() < 6) {
             return Optional.empty();
         }
-        String lower = line.length() > 40 ? line.substring(0, 40).toLowerCase(Locale.ROOT) : line.toLowerCase(Locale.ROOT);
-        if (!lower.contains(" by ")) {
+        if (!saysBy(line, 40)) {
             return Optional.empty();
         }
+        String lower = line.length() > 40 ? line.substring(0, 40).toLowerCase(Locale.ROOT) : line.toLowerCase(Locale.ROOT);
         for (Entry e : BY_LABELS) {
             if (lower.startsWith(e.label() + " ")) {
                 return Optional.of(new Prefix(e.meaning(), e.label().length() + 1));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the first {@code within} characters of {@code line}, lower-cased, hold " by " (no character but B and Y lower-cases to b and y). */
+    static boolean saysBy(String line, int within) {
+        for (int i = 0, n = Math.min(line.length(), within); i + 3 < n; i++) {
+            if (line.charAt(i) == ' ' && (line.charAt(i + 1) | 0x20) == 'b' && (line.charAt(i + 2) | 0x20) == 'y'
+                    && line.charAt(i + 3) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOfColon(String line) {

@@ -111,4 +111,24 @@ class LabelsTest {
         }
         assertThat(known).isGreaterThan(5_000);
     }
+
+    @org.junit.jupiter.api.Test
+    void byIsFoundInALinesStartAsInItsLowerCasedStart() {
+        String[] pieces = {" by ", " BY ", " By", "bY ", "Directed", " ", "x", "\u0130", "\u212a", "y", "b", "Music"};
+        java.util.Random r = new java.util.Random(25);
+        int found = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(8); k < n; k++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String line = sb.toString();
+            String lower = line.length() > 40 ? line.substring(0, 40).toLowerCase(java.util.Locale.ROOT)
+                    : line.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = lower.contains(" by ");
+            found += expected ? 1 : 0;
+            assertThat(Labels.saysBy(line, 40)).as(line).isEqualTo(expected);
+        }
+        assertThat(found).isBetween(10_000, 90_000);
+    }
 }
