@@ -228,7 +228,9 @@ final class MainContent {
 
     /** Sum of block weights per element (each block counts for its owner and every ancestor). */
     private static Map<Element, double[]> scores(List<Block> blocks) {
-        Map<Element, double[]> scores = new IdentityHashMap<>(2 * blocks.size() + 16);
+        // in the order the elements are first met (Jsoup's elements are equal only to themselves): ties are decided
+        // by the page, not by identity hash codes
+        Map<Element, double[]> scores = new java.util.LinkedHashMap<>(2 * blocks.size() + 16);
         for (Block block : blocks) {
             Element el = block.owner;
             for (int i = 0; el != null && i < MAX_ANCESTORS; i++, el = el.parent()) {
@@ -252,12 +254,22 @@ final class MainContent {
             if (score > 0 && score * ARTICLE_BODY_BONUS > bestScore && names.isArticleBody(e.getKey())) {
                 score *= ARTICLE_BODY_BONUS;
             }
-            if (score > bestScore) {
+            if (score > bestScore || score == bestScore && score > 0 && tieWins(e.getKey(), best)) {
                 bestScore = score;
                 best = e.getKey();
             }
         }
         return best;
+    }
+
+    /**
+     * Of two elements whose blocks weigh the same, whether {@code el} is taken over {@code best}: the
+     * one that holds the other (its further blocks weigh nothing: headings of the same text, mostly),
+     * else the one met first. Before, the order of an identity hash map decided, so that a page's clean
+     * text could change with what else its thread had hashed.
+     */
+    private static boolean tieWins(Element el, Element best) {
+        return isInside(best, el);
     }
 
     /**

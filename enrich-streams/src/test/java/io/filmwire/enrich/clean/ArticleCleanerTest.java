@@ -209,4 +209,23 @@ class ArticleCleanerTest {
         assertThat(TextNormaliser.inline(latin1)).isEqualTo("It’s “quoted” – café");
         assertThat(TextNormaliser.inline(" a\u00a0 b\u200b c \n\n d ")).isEqualTo("a b c\nd");
     }
+
+    @Test
+    void aWrapperWeighingAsMuchAsItsArticleIsTakenWholeWhateverTheThreadHashedBefore() {
+        // the section's wrapper holds the text and a heading that weighs nothing: the two weigh the same
+        String html = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/films\">Films</a></nav>"
+                + "<div class=\"section\"><h5>Quotes:</h5><div class=\"quotes\"><p>" + PROSE_1 + "</p><p>" + PROSE_2
+                + "</p><p>" + PROSE_3 + "</p></div></div><footer><p>Copyright 2019</p></footer></body></html>";
+        java.util.Random r = new java.util.Random(71);
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            // identity hash codes are drawn per thread: draw a different number of them before each cleaning
+            for (int k = 0, n = r.nextInt(500); k < n; k++) {
+                System.identityHashCode(new Object());
+            }
+            texts.add(clean(html).text());
+        }
+        assertThat(texts).hasSize(1);
+        assertThat(texts.iterator().next()).startsWith("Quotes:").contains(PROSE_1).contains(PROSE_3);
+    }
 }

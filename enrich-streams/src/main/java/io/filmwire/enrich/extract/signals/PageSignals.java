@@ -404,7 +404,8 @@ public final class PageSignals {
         if (topic == null) {
             topic = clean == null || clean.title() == null ? raw.pageId() : clean.title();
         }
-        long[] hashes = blockHashes.values().stream().distinct().mapToLong(Long::longValue).toArray();
+        // sorted: the same page gives the same observation whatever the identity hash order of its elements
+        long[] hashes = blockHashes.values().stream().distinct().mapToLong(Long::longValue).sorted().toArray();
         return new SiteObservation(siteKey, raw.pageId(), topic, published, hashes, at);
     }
 
