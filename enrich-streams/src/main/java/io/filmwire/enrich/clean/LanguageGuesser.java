@@ -7,14 +7,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * The language of a text as an ISO 639 code (two letters where the language has them, "en", "de";
  * else three), with Apache OpenNLP's language detector (model {@code langdetect-183.bin} from the
- * {@code opennlp-models-langdetect} jar, loaded once per JVM on first use, about 0.3 s). Thread-safe:
- * one detector per thread over the shared model.
+ * {@code opennlp-models-langdetect} jar, loaded once per JVM on first use, about 0.3 s), ranked by
+ * {@link LanguageRanking} as the detector ranks them. Thread-safe: one ranking per thread over the shared model.
  */
 final class LanguageGuesser {
 
@@ -25,14 +24,14 @@ final class LanguageGuesser {
     /** How far ahead of the next language a guess must be to overrule the page's declared language. */
     private static final double CLEAR_LEAD = 1.5;
     private static final Map<String, String> TWO_LETTER = twoLetterCodes();
-    private static final ThreadLocal<LanguageDetectorME> DETECTOR =
-            ThreadLocal.withInitial(() -> new LanguageDetectorME(Model.INSTANCE));
+    private static final ThreadLocal<LanguageRanking> DETECTOR =
+            ThreadLocal.withInitial(() -> new LanguageRanking(Model.INSTANCE));
 
     private LanguageGuesser() {
     }
 
     /** Loads the model on first use (class initialisation is thread-safe and happens once). */
-    private static final class Model {
+    static final class Model {
         static final LanguageDetectorModel INSTANCE = load();
 
         private static LanguageDetectorModel load() {
@@ -65,7 +64,7 @@ final class LanguageGuesser {
             return fallback;
         }
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        Language[] ranked = DETECTOR.get().predictLanguages(sample);
+        Language[] ranked = DETECTOR.get().rank(sample);
         if (ranked.length == 0) {
             return fallback;
         }
