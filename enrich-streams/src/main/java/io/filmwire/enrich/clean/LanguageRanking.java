@@ -130,11 +130,7 @@ final class LanguageRanking {
             order[perBucket[bucket(hash[g], capacity)]++] = g;
         }
         // the second map takes the n-grams in the first one's order: it must not crowd a bucket either
-        int[] inOrder = new int[distinct];
-        for (int k = 0; k < distinct; k++) {
-            inOrder[k] = hash[order[k]];
-        }
-        if (mapCapacity(inOrder, distinct) != capacity) {
+        if (mapCapacity(hash, order, distinct) != capacity) {
             return null;
         }
         String[] context = new String[distinct];
@@ -151,19 +147,24 @@ final class LanguageRanking {
      * then make a tree of it, or grow early, and its order is not the one computed here).
      */
     private static int mapCapacity(int[] hash, int count) {
+        return mapCapacity(hash, null, count);
+    }
+
+    /** As {@link #mapCapacity(int[], int)}, the keys taken in {@code order} (indexes into {@code hash}) if given. */
+    private static int mapCapacity(int[] hash, int[] order, int count) {
         int capacity = 16;
-        int[] load = new int[capacity];
+        int[] load = new int[Math.max(16, Integer.highestOneBit(Math.max(1, count)) * 4)];
         for (int k = 0; k < count; k++) {
-            int b = bucket(hash[k], capacity);
+            int b = bucket(hash[order == null ? k : order[k]], capacity);
             if (load[b] >= CROWDED) {
                 return -1;
             }
             load[b]++;
             if (k + 1 > capacity * 3 / 4) {
                 capacity *= 2;
-                load = new int[capacity];
+                Arrays.fill(load, 0, capacity, 0);
                 for (int j = 0; j <= k; j++) {
-                    load[bucket(hash[j], capacity)]++;
+                    load[bucket(hash[order == null ? j : order[j]], capacity)]++;
                 }
             }
         }

@@ -64,7 +64,11 @@ public final class TitleFinder {
                     break;
                 }
                 // the subject and its verb are at the start: tag only the start
-                Nlp.Sentence s = nlp.tag(sentence.length() > 160 ? sentence.substring(0, 160) : sentence);
+                String start = sentence.length() > 160 ? sentence.substring(0, 160) : sentence;
+                if (strict && !maySayFilm(start)) {
+                    continue; // only a sentence that says its subject is a film counts here: this one cannot
+                }
+                Nlp.Sentence s = nlp.tag(start);
                 int end = subjectEnd(s);
                 if (end <= 0 || end >= s.tokens().length) {
                     continue;
@@ -96,8 +100,31 @@ public final class TitleFinder {
                 .map(e -> new Found(e.getKey(), evidence.get(e.getKey()), Math.min(0.8, 0.4 + 0.1 * e.getValue())));
     }
 
+    /**
+     * False when {@link #saysFilm} cannot hold for any tagging of {@code text}: its lower case holds
+     * neither "is" nor "was", or none of the film verbs and nouns (each token is a piece of the text,
+     * so a token that lower-cases to one of them leaves it in the text's lower case).
+     */
+    static boolean maySayFilm(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("is") && !lower.contains("was")) {
+            return false;
+        }
+        for (String w : FILM_VERBS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        for (String w : FILM_NOUNS) {
+            if (!w.equals("look") && !w.equals("portrayal") && lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "X is a ... documentary", "X was filmed ...". */
-    private static boolean saysFilm(Nlp.Sentence s, int verb) {
+    static boolean saysFilm(Nlp.Sentence s, int verb) {
         String[] t = s.tokens();
         String v = t[verb].toLowerCase(Locale.ROOT);
         if ((v.equals("is") || v.equals("was")) && verb + 1 < t.length) {
@@ -118,7 +145,7 @@ public final class TitleFinder {
     }
 
     /** The index of the first token after a capitalised span at the start of the sentence. */
-    private static int subjectEnd(Nlp.Sentence s) {
+    static int subjectEnd(Nlp.Sentence s) {
         String[] t = s.tokens();
         int i = 0;
         while (i < t.length && i < 8) {
