@@ -208,7 +208,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
             }
         }
         for (Element el : scan.authors) {
-            Element name = el.selectFirst("[itemprop=name]");
+            Element name = el.selectFirst(Queries.Q1);
             String value = personName((name != null ? name : el).text());
             if (value != null) {
                 return value;
@@ -253,7 +253,7 @@ record PageMetadata(String title, String author, String publishedDate, String la
     }
 
     private static String declaredLanguage(Document doc, Map<String, String> metas) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.selectFirst(Queries.Q2);
         String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank() && html != null) {
             lang = html.attr("xml:lang");
@@ -447,6 +447,15 @@ record PageMetadata(String title, String author, String publishedDate, String la
         static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[,;:\\s]+$");
 
         private CompiledRx() {
+        }
+    }
+
+    /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
+    private static final class Queries {
+        static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("[itemprop=name]");
+        static final org.jsoup.select.Evaluator Q2 = org.jsoup.select.QueryParser.parse("html");
+
+        private Queries() {
         }
     }
 }

@@ -92,6 +92,9 @@ public final class PageSignals {
     private final String urlWords;
     private final boolean declaredMovie;
 
+    /** The page's first schema.org Movie (or Film) microdata element, or null: looked up once. */
+    private final Element movieMicrodata;
+
     private PageSignals(RawPage raw, Document doc, CleanPage clean) {
         this.raw = raw;
         this.doc = doc;
@@ -99,7 +102,7 @@ public final class PageSignals {
         Map<String, String> metas = doc == null ? Map.of() : metas(doc);
         String pageUrl = raw.url();
         if (pageUrl == null && doc != null) {
-            Element canonical = doc.selectFirst("link[rel=canonical][href]");
+            Element canonical = doc.selectFirst(Queries.Q1);
             pageUrl = canonical != null ? canonical.attr("href") : metas.get("og:url");
         }
         this.url = pageUrl;
@@ -117,8 +120,9 @@ public final class PageSignals {
         names.add(metas.get("twitter:site"));
         this.site = SiteIdentity.of(siteKey != null && siteKey.contains(".") ? siteKey : null, names);
         this.urlWords = urlWords(url);
+        this.movieMicrodata = doc == null ? null : doc.selectFirst(Queries.Q2);
         this.declaredMovie = "video.movie".equalsIgnoreCase(metas.getOrDefault("og:type", "")) || !movies.isEmpty()
-                || doc != null && doc.selectFirst("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]") != null;
+                || movieMicrodata != null;
         if (doc != null) {
             titleSources(metas);
         }
@@ -161,9 +165,9 @@ public final class PageSignals {
         for (JsonNode m : movies) {
             add(TitleKind.STRUCTURED_MOVIE, JsonLd.text(m.get("name")), null);
         }
-        Element micro = doc.selectFirst("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]");
+        Element micro = movieMicrodata;
         if (micro != null) {
-            Element name = micro.selectFirst("[itemprop=name]");
+            Element name = micro.selectFirst(Queries.Q3);
             if (name != null) {
                 add(TitleKind.STRUCTURED_MOVIE, name.hasAttr("content") ? name.attr("content") : name.text(), name);
             }
@@ -176,7 +180,7 @@ public final class PageSignals {
         Element crumbs = breadcrumbs();
         if (crumbs != null) {
             List<String> items = new ArrayList<>();
-            for (Element li : crumbs.select("li, a, span[itemprop=name]")) {
+            for (Element li : crumbs.select(Queries.Q4)) {
                 String t = li.ownText().strip();
                 if (t.isEmpty()) {
                     t = li.text().strip();
@@ -316,7 +320,7 @@ public final class PageSignals {
     /** Site chrome by markup: navigation, footers, side bars, and blocks named for other content. */
     static boolean isChrome(Element el) {
         String tag = el.normalName();
-        if (tag.equals("aside") || tag.equals("form") && !el.select("input[type=search], input[name~=(?i)^(q|s|search|query)$]").isEmpty()) {
+        if (tag.equals("aside") || tag.equals("form") && !el.select(Queries.Q5).isEmpty()) {
             return true;
         }
         String role = el.attr("role");
@@ -511,6 +515,18 @@ public final class PageSignals {
         static final java.util.regex.Pattern P3 = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
         private CompiledRx() {
+        }
+    }
+
+    /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
+    private static final class Queries {
+        static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("link[rel=canonical][href]");
+        static final org.jsoup.select.Evaluator Q2 = org.jsoup.select.QueryParser.parse("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]");
+        static final org.jsoup.select.Evaluator Q3 = org.jsoup.select.QueryParser.parse("[itemprop=name]");
+        static final org.jsoup.select.Evaluator Q4 = org.jsoup.select.QueryParser.parse("li, a, span[itemprop=name]");
+        static final org.jsoup.select.Evaluator Q5 = org.jsoup.select.QueryParser.parse("input[type=search], input[name~=(?i)^(q|s|search|query)$]");
+
+        private Queries() {
         }
     }
 }

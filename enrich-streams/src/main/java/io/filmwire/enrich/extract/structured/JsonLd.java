@@ -40,7 +40,7 @@ public final class JsonLd {
     /** Every JSON object in the page's JSON-LD scripts, with nested containers flattened, in page order. */
     public static List<JsonNode> objects(Document doc) {
         List<String> scripts = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.select(Queries.Q1)) {
             scripts.add(script.data());
         }
         return objects(scripts);
@@ -192,5 +192,13 @@ public final class JsonLd {
             out.add(node);
         }
         return out;
+    }
+
+    /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
+    private static final class Queries {
+        static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("script[type~=(?i)application/ld\\+json]");
+
+        private Queries() {
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class StructuredExtractor {
                 }
             }
         }
-        Element micro = doc.selectFirst("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]");
+        Element micro = doc.selectFirst(Queries.Q1);
         if (micro != null) {
             microdata(micro, facts);
         }
@@ -187,7 +187,7 @@ public final class StructuredExtractor {
     }
 
     private static void microdata(Element movie, WorkFacts facts) {
-        for (Element prop : movie.select("[itemprop]")) {
+        for (Element prop : movie.select(Queries.Q2)) {
             if (scopeOf(prop) != movie) {
                 continue;
             }
@@ -208,7 +208,7 @@ public final class StructuredExtractor {
                         case "musicby" -> "composer";
                         default -> "cast";
                     };
-                    Element personName = prop.hasAttr("itemscope") ? prop.selectFirst("[itemprop=name]") : prop;
+                    Element personName = prop.hasAttr("itemscope") ? prop.selectFirst(Queries.Q3) : prop;
                     String person = personName == null ? prop.text() : personName.text();
                     facts.credit(role, person, null, Layer.STRUCTURED, "microdata " + name + ": " + person, 0.9);
                 }
@@ -225,7 +225,7 @@ public final class StructuredExtractor {
      * {@code ratingCount} on a page without a Movie scope), unless it belongs to a review.
      */
     private static void looseRating(Document doc, WorkFacts facts) {
-        Element value = doc.selectFirst("[itemprop=ratingValue]");
+        Element value = doc.selectFirst(Queries.Q4);
         if (value == null) {
             return;
         }
@@ -240,7 +240,7 @@ public final class StructuredExtractor {
         Element scope = value;
         for (int i = 0; i < 3 && scope.parent() != null; i++) {
             scope = scope.parent();
-            if (scope.selectFirst("[itemprop=ratingCount], [itemprop=reviewCount]") != null) {
+            if (scope.selectFirst(Queries.Q5) != null) {
                 break;
             }
         }
@@ -248,14 +248,14 @@ public final class StructuredExtractor {
     }
 
     private static void microRating(Element scope, WorkFacts facts) {
-        Element value = scope.selectFirst("[itemprop=ratingValue]");
+        Element value = scope.selectFirst(Queries.Q4);
         if (value == null) {
             return;
         }
-        Element best = scope.selectFirst("[itemprop=bestRating]");
-        Element count = scope.selectFirst("[itemprop=ratingCount]");
+        Element best = scope.selectFirst(Queries.Q6);
+        Element count = scope.selectFirst(Queries.Q7);
         if (count == null) {
-            count = scope.selectFirst("[itemprop=reviewCount]");
+            count = scope.selectFirst(Queries.Q8);
         }
         try {
             double v = Ratings.number(value(value));
@@ -297,7 +297,7 @@ public final class StructuredExtractor {
                 facts.year(parsed.year(), Layer.STRUCTURED, "<title>" + title + "</title>", 0.75);
             }
         }
-        Element og = doc.selectFirst("meta[property=og:title][content]");
+        Element og = doc.selectFirst(Queries.Q9);
         if (og != null) {
             Titles.Parsed parsed = Titles.parsePageTitle(og.attr("content"));
             facts.title(parsed.title(), Layer.STRUCTURED, "og:title " + og.attr("content"), 0.72);
@@ -305,7 +305,7 @@ public final class StructuredExtractor {
                 facts.year(parsed.year(), Layer.STRUCTURED, "og:title " + og.attr("content"), 0.75);
             }
         }
-        Element ogDescription = doc.selectFirst("meta[property=og:description][content]");
+        Element ogDescription = doc.selectFirst(Queries.Q10);
         if (ogDescription != null) {
             String d = ogDescription.attr("content");
             // a short fact line ("1h 43m | PG-13"), not a synopsis
@@ -320,6 +320,23 @@ public final class StructuredExtractor {
         static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("(18|19|20)\\d\\d(-00(-00)?)?");
 
         private CompiledRx() {
+        }
+    }
+
+    /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
+    private static final class Queries {
+        static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]");
+        static final org.jsoup.select.Evaluator Q2 = org.jsoup.select.QueryParser.parse("[itemprop]");
+        static final org.jsoup.select.Evaluator Q3 = org.jsoup.select.QueryParser.parse("[itemprop=name]");
+        static final org.jsoup.select.Evaluator Q4 = org.jsoup.select.QueryParser.parse("[itemprop=ratingValue]");
+        static final org.jsoup.select.Evaluator Q5 = org.jsoup.select.QueryParser.parse("[itemprop=ratingCount], [itemprop=reviewCount]");
+        static final org.jsoup.select.Evaluator Q6 = org.jsoup.select.QueryParser.parse("[itemprop=bestRating]");
+        static final org.jsoup.select.Evaluator Q7 = org.jsoup.select.QueryParser.parse("[itemprop=ratingCount]");
+        static final org.jsoup.select.Evaluator Q8 = org.jsoup.select.QueryParser.parse("[itemprop=reviewCount]");
+        static final org.jsoup.select.Evaluator Q9 = org.jsoup.select.QueryParser.parse("meta[property=og:title][content]");
+        static final org.jsoup.select.Evaluator Q10 = org.jsoup.select.QueryParser.parse("meta[property=og:description][content]");
+
+        private Queries() {
         }
     }
 }
