@@ -1,6 +1,7 @@
 package io.filmwire.enrich.extract.structured;
 
 import io.filmwire.enrich.extract.text.Digits;
+import io.filmwire.enrich.extract.text.TextScan;
 import io.filmwire.enrich.extract.text.Years;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -23,28 +24,62 @@ public final class Titles {
             "(?i).*(imdb|wikipedia|rotten tomatoes|letterboxd|metacritic|allocin|filmaffinity|mubi|netflix|"
                     + "amazon|youtube|\\.com|\\.org|\\.net|\\.co|\\.ir|\\.de|\\.fr|\\.uk|online|watch|stream|"
                     + "review|reviews|news|magazine|blog|festival|official site|movies?|films?|cinema|tv).*");
-    private static final Pattern YEAR_PARENS = Pattern.compile(
+    static final Pattern YEAR_PARENS = Pattern.compile(
             "\\s*\\((?:(?:tv |video |short |mini-?series )?(?:movie|film)\\s*)?((?:1[89]|20)\\d\\d)(?:\\s*(?:film|movie))?(?:[–-]\\d*)?\\)\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern QUALIFIER_PARENS = Pattern.compile(
+    static final Pattern QUALIFIER_PARENS = Pattern.compile(
             "\\s*\\((?:film|movie|documentary|short film|tv movie|video|original title|\\d{4} (?:film|movie))\\)\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern OTHER_PARENS = Pattern.compile("\\s*\\(([^()]{2,60})\\)\\s*$");
-    private static final Pattern TRAILING_YEAR = Pattern.compile("\\s+((?:1[89]|20)\\d\\d)\\s*$");
-    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:#\\s?\\d{1,3}|\\d{1,3}\\s*[.):]|no\\.\\s*\\d{1,3}[.:]?)\\s+",
+    static final Pattern OTHER_PARENS = Pattern.compile("\\s*\\(([^()]{2,60})\\)\\s*$");
+    static final Pattern TRAILING_YEAR = Pattern.compile("\\s+((?:1[89]|20)\\d\\d)\\s*$");
+    static final Pattern NUMBERING = Pattern.compile("^\\s*(?:#\\s?\\d{1,3}|\\d{1,3}\\s*[.):]|no\\.\\s*\\d{1,3}[.:]?)\\s+",
             Pattern.CASE_INSENSITIVE);
     /** "Little Pyongyang review – a refugee's ...", "Nomad's Land review: ..." : the film is before "review". */
-    private static final Pattern REVIEW_OF = Pattern.compile(
+    static final Pattern REVIEW_OF = Pattern.compile(
             "^[\"“‘']?(.+?)[\"”’']?\\s+(?:(?:[Ff]ilm |[Mm]ovie )?review$|(?i:(?:film |movie )?review)\\s*[-–—:|]\\s+.*)$");
     private static final Pattern DECORATION = Pattern.compile("\\s*(?:⭐|★|☆).*$");
-    private static final Pattern PREFIX = Pattern.compile(
+    static final Pattern PREFIX = Pattern.compile(
             "(?iu)^\\s*(?:watch|download|stream|review|film review|movie review|trailer|دانلود (?:رایگان )?(?:فیلم|انیمیشن|مستند)(?: ایرانی| خارجی)?|"
                     + "دانلود|تماشای آنلاین فیلم|ver|regarder|voir)\\s*:?\\s+");
-    private static final Pattern SUFFIX = Pattern.compile(
+    static final Pattern SUFFIX = Pattern.compile(
             "(?iu)\\s+(?:با (?:زیرنویس|لینک|کیفیت|دوبله|حجم).*|online free.*|full movie.*|free online.*|streaming.*|"
                     + "en streaming.*|in hd.*|hd$)$");
 
     private Titles() {
+    }
+
+    /** Words each match of {@link #SUFFIX} holds, and the word {@link #REVIEW_OF} needs, in any case. */
+    static final TextScan.AnyWord SUFFIX_WORDS = TextScan.anyWord("با ", "online", "full movie", "streaming", "hd");
+    static final TextScan.AnyWord REVIEW_WORD = TextScan.anyWord("review");
+
+    /** Whether {@link #NUMBERING} can match: after its spaces, "#", a digit or "no." start the text. */
+    static boolean mayNumber(String s) {
+        int i = 0;
+        while (i < s.length() && TextScan.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '#' || c >= '0' && c <= '9' || c == 'n' || c == 'N';
+    }
+
+    /** The first letters of {@link #PREFIX}'s words, lower case. */
+    private static final String PREFIX_FIRSTS = "wdsrfmtvدت";
+
+    /** Whether {@link #PREFIX} can match: after its spaces, a character that folds to a first letter of its words. */
+    static boolean mayPrefix(String s) {
+        int i = 0;
+        while (i < s.length() && TextScan.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return PREFIX_FIRSTS.indexOf(Character.toLowerCase(c)) >= 0
+                || PREFIX_FIRSTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
     }
 
     /** The film title in a {@code <title>} or {@code og:title}. */
@@ -74,16 +109,27 @@ public final class Titles {
     /** A heading or label value taken apart: wrappers, qualifiers, a year and an alias in parentheses. */
     public static Parsed parseTitle(String raw) {
         String s = raw.replace('\u00a0', ' ').strip();
-        s = NUMBERING.matcher(s).replaceFirst("");
-        s = PREFIX.matcher(s).replaceFirst("");
-        s = SUFFIX.matcher(s).replaceFirst("").strip();
-        Matcher review = REVIEW_OF.matcher(s);
-        if (review.matches()) {
-            s = review.group(1).strip();
+        // each pattern is tried only where the characters it needs are there (most titles have none)
+        if (mayNumber(s)) {
+            s = NUMBERING.matcher(s).replaceFirst("");
+        }
+        if (mayPrefix(s)) {
+            s = PREFIX.matcher(s).replaceFirst("");
+        }
+        if (SUFFIX_WORDS.in(s)) {
+            s = SUFFIX.matcher(s).replaceFirst("");
+        }
+        s = s.strip();
+        if (REVIEW_WORD.in(s)) {
+            Matcher review = REVIEW_OF.matcher(s);
+            if (review.matches()) {
+                s = review.group(1).strip();
+            }
         }
         Integer year = null;
         String alias = null;
-        for (int i = 0; i < 3; i++) {
+        // the three parenthesis patterns end in ")" (the text is stripped at each step)
+        for (int i = 0; i < 3 && !s.isEmpty() && s.charAt(s.length() - 1) == ')'; i++) {
             Matcher y = YEAR_PARENS.matcher(s);
             if (y.find() && y.start() > 0) {
                 int v = Integer.parseInt(y.group(1));
@@ -108,7 +154,7 @@ public final class Titles {
         }
         Integer trailing = null;
         Matcher t = TRAILING_YEAR.matcher(s);
-        if (t.find() && t.start() > 0) {
+        if (!s.isEmpty() && s.charAt(s.length() - 1) >= '0' && s.charAt(s.length() - 1) <= '9' && t.find() && t.start() > 0) {
             int v = Integer.parseInt(t.group(1));
             if (Years.plausible(v)) {
                 trailing = v;

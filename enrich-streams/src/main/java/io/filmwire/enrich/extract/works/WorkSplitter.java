@@ -18,7 +18,7 @@ public final class WorkSplitter {
     public record Piece(String title, String text) {
     }
 
-    private static final Pattern FILM_EVIDENCE = Pattern.compile(
+    static final Pattern FILM_EVIDENCE = Pattern.compile(
             "(?i)\\b(this|the|a|an|its|his|her|their) (\\w+ ){0,2}(film|documentary|movie|video|short|feature|doc)\\b|"
                     + "\\bdirect(ed|or|s|ing)\\b|\\bfilm-?makers?\\b|\\bstarring\\b|\\bmusic videos?\\b|"
                     + "\\bco-production\\b|\\bdocumentar(y|ies|ian)\\b");
@@ -115,10 +115,25 @@ public final class WorkSplitter {
 
     private static boolean hasFilmEvidence(Section s, String title) {
         String text = s.text();
-        if (FILM_EVIDENCE.matcher(text).find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (mayHoldEvidence(lower) && FILM_EVIDENCE.matcher(text).find()) {
             return true;
         }
         String t = title.toLowerCase(Locale.ROOT).strip();
-        return t.length() >= 4 && text.toLowerCase(Locale.ROOT).contains(t);
+        return t.length() >= 4 && lower.contains(t);
+    }
+
+    /** A word that each match of {@link #FILM_EVIDENCE} holds (its case aside only for ASCII letters). */
+    private static final String[] EVIDENCE_WORDS = {"film", "doc", "movie", "video", "short", "feature", "direct",
+        "starring", "co-production"};
+
+    /** False when the lower-cased text holds none of {@link #EVIDENCE_WORDS}: then the pattern cannot match. */
+    static boolean mayHoldEvidence(String lower) {
+        for (String w : EVIDENCE_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -72,4 +72,25 @@ class WorkSplitterTest {
         assertThat(Headings.isTitleLike("Directed by")).isFalse();
         assertThat(Headings.isCollectionTitle("Films That Will Help You Understand North Korea")).isTrue();
     }
+
+    @Test
+    void theEvidencePrecheckNeverRefusesATextThePatternMatches() {
+        String[] pieces = {"this ", "The ", "a ", "its ", "short ", "FILM", "Documentary", "documentarian", "movie", "video",
+            "Feature", "doc", "directed", "DIRECTORS", "filmmaker", "film-makers", "Starring", "music videos", "co-production",
+            "new ", "great ", " ", "x", "\u212a", "İ", "ß", ".", "-"};
+        java.util.Random r = new java.util.Random(111);
+        int matched = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(6); k < n; k++) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            if (WorkSplitter.FILM_EVIDENCE.matcher(text).find()) {
+                matched++;
+                assertThat(WorkSplitter.mayHoldEvidence(text.toLowerCase(java.util.Locale.ROOT))).as(text).isTrue();
+            }
+        }
+        assertThat(matched).isGreaterThan(5_000);
+    }
 }
