@@ -178,14 +178,15 @@ final class BlockCollector implements NodeFilter {
             text.append(s);
         } else {
             // line breaks in the source are spaces; only <br> breaks a line (no copy of the text made)
-            if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-                text.append(s);
-            } else {
-                for (int i = 0, n = s.length(); i < n; i++) {
-                    char c = s.charAt(i);
-                    text.append(c == '\n' || c == '\r' ? ' ' : c);
+            int from = 0;
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    text.append(s, from, i).append(' ');
+                    from = i + 1;
                 }
             }
+            text.append(s, from, s.length());
         }
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
