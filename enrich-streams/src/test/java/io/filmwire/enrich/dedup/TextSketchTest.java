@@ -115,6 +115,31 @@ class TextSketchTest {
     }
 
     @Test
+    void foldingCharacterByCharacterGivesWhatFoldingTheWholeWordGave() {
+        // single characters of many scripts and kinds: letters with and without decompositions, capital and
+        // final sigma and what decomposes to them, marks of several classes, Hangul, ligatures, compatibility
+        // forms, digits of other scripts, punctuation, and surrogate pairs
+        String alphabet = "aZ9éÉçÇøØåÅæßẞİıĳǅǄﬁﬀ½²ⅫⅣ①ΣσςϹϲΟΔάΆΐ\u0301\u0308\u0327\u0345\u05b0\u05bc\u0651\u064e"
+                + "\u093f\u094d\u0e31\u302aМоскваЁё東京物語한국어ㄱﾃｽﾄ\uff21\uff41\u0663\u06f1\u0966—–’“”«»·\u00a0"
+                + "\u200c\u200d\u00ad\u2126\u212a\u212b\u1e9e\u01c5\u0149\u1f80\u1fb3\u0390";
+        int[] points = alphabet.codePoints().toArray();
+        String[] astral = {"😀", "\ud835\udc00", "\ud835\udeba", "𝟘"};
+        Random random = new Random(43);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                if (random.nextInt(40) == 0) {
+                    text.append(astral[random.nextInt(astral.length)]);
+                } else {
+                    text.appendCodePoint(points[random.nextInt(points.length)]);
+                }
+            }
+            String word = text.toString();
+            assertThat(TextSketch.fold(word)).as("fold of [%s]", word).isEqualTo(TextSketch.foldWhole(word));
+        }
+    }
+
+    @Test
     void aHundredThousandWordTextIsSketchedInTimeLinearInItsLength() {
         String small = String.join(" ", words(11, 10_000));
         String big = String.join(" ", words(12, 100_000));
