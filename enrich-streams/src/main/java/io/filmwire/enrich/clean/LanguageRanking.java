@@ -37,7 +37,6 @@ final class LanguageRanking {
     /** A {@code HashMap} bucket that reaches this many entries is made a tree (or the table grown). */
     private static final int CROWDED = 8;
 
-    private final LanguageDetectorModel model;
     private final MaxentModel maxent;
     private final CharSequenceNormalizer normalizer = new AggregateCharSequenceNormalizer(
             EmojiCharSequenceNormalizer.getInstance(), UrlCharSequenceNormalizer.getInstance(),
@@ -48,7 +47,6 @@ final class LanguageRanking {
     private final LanguageDetectorME detector;
 
     LanguageRanking(LanguageDetectorModel model) {
-        this.model = model;
         this.maxent = model.getMaxentModel();
         this.defaultContext = model.getFactory().getClass() == LanguageDetectorFactory.class;
         this.detector = new LanguageDetectorME(model);
@@ -210,9 +208,5 @@ final class LanguageRanking {
             at += chars;
         }
         return out;
-    }
-
-    LanguageDetectorModel model() {
-        return model;
     }
 }

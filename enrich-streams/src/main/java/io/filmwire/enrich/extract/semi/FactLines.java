@@ -150,12 +150,7 @@ public final class FactLines {
 
     /** Whether {@code line} starts with one of {@code firsts} (lower-case letters), case aside as {@code (?iu)} folds it. */
     static boolean mayStart(String line, String firsts) {
-        if (line.isEmpty()) {
-            return false;
-        }
-        char c = line.charAt(0);
-        return firsts.indexOf(Character.toLowerCase(c)) >= 0
-                || firsts.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
+        return !line.isEmpty() && TextScan.foldsToOneOf(line.charAt(0), firsts);
     }
 
     private static boolean hasDigit(String line) {

@@ -54,10 +54,7 @@ public final class Titles {
 
     /** Whether {@link #NUMBERING} can match: after its spaces, "#", a digit or "no." start the text. */
     static boolean mayNumber(String s) {
-        int i = 0;
-        while (i < s.length() && TextScan.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
+        int i = TextScan.skipRegexSpace(s, 0);
         if (i == s.length()) {
             return false;
         }
@@ -70,16 +67,8 @@ public final class Titles {
 
     /** Whether {@link #PREFIX} can match: after its spaces, a character that folds to a first letter of its words. */
     static boolean mayPrefix(String s) {
-        int i = 0;
-        while (i < s.length() && TextScan.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
-        if (i == s.length()) {
-            return false;
-        }
-        char c = s.charAt(i);
-        return PREFIX_FIRSTS.indexOf(Character.toLowerCase(c)) >= 0
-                || PREFIX_FIRSTS.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
+        int i = TextScan.skipRegexSpace(s, 0);
+        return i < s.length() && TextScan.foldsToOneOf(s.charAt(i), PREFIX_FIRSTS);
     }
 
     /** The film title in a {@code <title>} or {@code og:title}. */

@@ -22,6 +22,25 @@ public final class TextScan {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /** The index of the first character of {@code text} from {@code from} on that is not {@link #isRegexSpace}. */
+    public static int skipRegexSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether {@code c} matches one of {@code lowerLetters} (lower-case letters) in a case-insensitive
+     * Unicode pattern ({@code (?iu)}), which compares characters in lower case and in the lower case of
+     * their upper case ("ſ" for "s", "İ" for "i"): a precheck of a pattern's first character.
+     */
+    public static boolean foldsToOneOf(char c, String lowerLetters) {
+        return lowerLetters.indexOf(Character.toLowerCase(c)) >= 0
+                || lowerLetters.indexOf(Character.toLowerCase(Character.toUpperCase(c))) >= 0;
+    }
+
     /** True for the characters of {@code \p{Punct}}: ASCII punctuation and symbols. */
     public static boolean isAsciiPunct(char c) {
         return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
