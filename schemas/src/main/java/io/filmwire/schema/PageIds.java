@@ -37,13 +37,69 @@ public final class PageIds {
 
     /** {@code sha256:<hex>} of the UTF-8 bytes of {@code body}. */
     public static String contentId(String body) {
-        return "sha256:" + sha256Hex(body.getBytes(StandardCharsets.UTF_8));
+        return "sha256:" + sha256Hex(body);
     }
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /**
+     * Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}, the same as
+     * {@code sha256Hex(text.getBytes(UTF_8))} (an unpaired surrogate is {@code ?}) but encoded a few
+     * thousand characters at a time into one small buffer instead of a copy of the whole text.
+     */
+    public static String sha256Hex(String text) {
+        MessageDigest digest = sha256();
+        int n = text.length();
+        char[] chars = new char[Math.min(n, UTF8_CHUNK)];
+        byte[] bytes = new byte[chars.length * 3];
+        int from = 0;
+        while (from < n) {
+            int to = Math.min(n, from + UTF8_CHUNK);
+            if (to < n && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--; // keep a pair in one chunk (a chunk holds at least two characters)
+            }
+            text.getChars(from, to, chars, 0);
+            digest.update(bytes, 0, utf8(chars, to - from, bytes));
+            from = to;
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final int UTF8_CHUNK = 4096;
+
+    /** Writes the UTF-8 of chars[0, length) to {@code out} (room for 3 bytes a character), as String.getBytes does. */
+    private static int utf8(char[] chars, int length, byte[] out) {
+        int p = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[p++] = (byte) c;
+            } else if (c < 0x800) {
+                out[p++] = (byte) (0xC0 | c >> 6);
+                out[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                out[p++] = (byte) (0xE0 | c >> 12);
+                out[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                int cp = Character.toCodePoint(c, chars[++i]); // 4 bytes for 2 characters
+                out[p++] = (byte) (0xF0 | cp >> 18);
+                out[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[p++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                out[p++] = '?';
+            }
+        }
+        return p;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

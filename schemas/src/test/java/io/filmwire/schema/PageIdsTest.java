@@ -60,4 +60,29 @@ class PageIdsTest {
         assertThat(PageIds.site("https://www.imdb.com/title/tt1/")).isEqualTo("imdb.com");
         assertThat(PageIds.site(null)).isNull();
     }
+
+    @Test
+    void theDigestOfATextIsTheDigestOfItsUtf8BytesWhateverItsCharacters() {
+        java.util.Random random = new java.util.Random(20261203);
+        // ASCII, Latin-1, the rest of the BMP, pairs and unpaired surrogates, in texts around the chunk size
+        char[] kinds = {'a', 'Z', '\n', '\u00e9', '\u00ff', '\u0416', '\u4e2d', '\uffff', '\ud83c', '\udfac', '\udbff', '\udc00'};
+        for (int round = 0; round < 400; round++) {
+            int length = round < 100 ? random.nextInt(40) : 4090 + random.nextInt(9000);
+            StringBuilder text = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                int pick = random.nextInt(10);
+                text.append(pick < 6 ? (char) ('a' + random.nextInt(26))
+                        : pick < 8 ? kinds[random.nextInt(kinds.length)] : (char) random.nextInt(0x10000));
+            }
+            if (round % 7 == 0 && length > 4096) {
+                text.setCharAt(4095, '\ud83c'); // a pair across the first chunk's end
+                text.setCharAt(4096, '\udfac');
+            }
+            String s = text.toString();
+            assertThat(PageIds.sha256Hex(s)).as("text %d", round)
+                    .isEqualTo(PageIds.sha256Hex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        assertThat(PageIds.sha256Hex("")).isEqualTo(PageIds.sha256Hex(new byte[0]));
+        assertThat(PageIds.sha256Hex("\ud83c")).isEqualTo(PageIds.sha256Hex("?".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -2,7 +2,7 @@ package io.filmwire.enrich.dedup;
 
 import io.filmwire.schema.PageIds;
 import io.filmwire.schema.RawPage;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.parser.Parser;
@@ -63,8 +63,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
         String body = page.body() == null ? "" : page.body();
         String content = RawPage.TEXT.equals(page.contentType()) ? body : content(body);
         String folded = TextSketch.fold(content);
-        return new PageFingerprint(PageIds.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
-                PageIds.sha256Hex(folded.getBytes(StandardCharsets.UTF_8)), folded.length());
+        return new PageFingerprint(PageIds.sha256Hex(body), PageIds.sha256Hex(folded), folded.length());
     }
 
     /** This fingerprint as one line of text ({@code bytes:content:contentChars}), e.g. for a record header. */
@@ -170,26 +169,71 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
     }
 
     private static void appendText(StringBuilder out, String html, int from, int to) {
-        String text = html.substring(from, to);
-        out.append(text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false));
+        for (int i = from; i < to; i++) {
+            if (html.charAt(i) == '&') {
+                out.append(Parser.unescapeEntities(html.substring(from, to), false));
+                return;
+            }
+        }
+        out.append(html, from, to);
     }
+
+    /** Attributes {@link #isFurniture} reads, by their index in a {@link #attributes} scan. */
+    private static final String[] FURNITURE_ATTRIBUTES = {"role", "class", "id"};
 
     private static boolean isFurniture(String tag, String html, int from, int to) {
         if (FURNITURE_TAGS.contains(tag)) {
             return true;
         }
-        if (FURNITURE_ROLES.contains(attribute(html, from, to, "role").trim().toLowerCase(Locale.ROOT))) {
+        int[] at = attributes(html, from, to, FURNITURE_ATTRIBUTES);
+        if (at[1] > at[0] && FURNITURE_ROLES.contains(html.substring(at[0], at[1]).trim().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return namesFurniture(attribute(html, from, to, "class")) || namesFurniture(attribute(html, from, to, "id"));
+        return namesFurniture(html, at[2], at[3]) || namesFurniture(html, at[4], at[5]);
     }
 
-    private static boolean namesFurniture(String names) {
-        if (names.isEmpty()) {
+    /**
+     * Whether a word of the class or id names html[from, to) is one of {@link #FURNITURE_WORDS}: the
+     * names lower-cased and split at whitespace, hyphens and underscores. ASCII names (nearly all) are
+     * read in place, a word looked at only when its lower-case hash is a furniture word's.
+     */
+    private static boolean namesFurniture(String html, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        for (String word : CompiledRx.P1.split(names.toLowerCase(Locale.ROOT))) {
-            if (FURNITURE_WORDS.contains(word)) {
+        for (int i = from; i < to; i++) {
+            if (html.charAt(i) >= 128) { // lower-casing may change its length or make ASCII of it
+                for (String word : CompiledRx.P1.split(html.substring(from, to).toLowerCase(Locale.ROOT))) {
+                    if (FURNITURE_WORDS.contains(word)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        int start = from;
+        int hash = 0;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? html.charAt(i) : ' ';
+            if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                if (i > start && Arrays.binarySearch(FURNITURE_WORD_HASHES, hash) >= 0 && isFurnitureWord(html, start, i)) {
+                    return true;
+                }
+                start = i + 1;
+                hash = 0;
+            } else {
+                hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+        }
+        return false;
+    }
+
+    /** {@code String.hashCode} of each furniture word, sorted. */
+    private static final int[] FURNITURE_WORD_HASHES = FURNITURE_WORDS.stream().mapToInt(String::hashCode).sorted().toArray();
+
+    private static boolean isFurnitureWord(String html, int from, int to) {
+        for (String word : FURNITURE_WORDS) {
+            if (word.length() == to - from && html.regionMatches(true, from, word, 0, word.length())) {
                 return true;
             }
         }
@@ -198,8 +242,21 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
 
     /** The value of attribute {@code name} in the tag text {@code html[from, to)}, or "" (a simple scan, entity-free). */
     static String attribute(String html, int from, int to, String name) {
+        int[] at = attributes(html, from, to, new String[] {name});
+        return html.substring(at[0], at[1]);
+    }
+
+    /**
+     * Where the values of attributes {@code names} are in the tag text {@code html[from, to)}, found in
+     * one simple scan (entity-free): for name k, its value is html[at[2k], at[2k + 1]), empty when the
+     * attribute is missing or has no value; the first of a name named twice counts.
+     */
+    private static int[] attributes(String html, int from, int to, String[] names) {
+        int[] at = new int[2 * names.length];
+        int missing = names.length;
+        boolean[] found = new boolean[names.length];
         int i = from;
-        while (i < to) {
+        while (i < to && missing > 0) {
             while (i < to && !isNameChar(html.charAt(i))) {
                 i++;
             }
@@ -208,15 +265,22 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
                 i++;
             }
             if (start == i) {
-                return "";
+                break;
             }
-            boolean match = i - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
+            int match = -1;
+            for (int k = 0; k < names.length; k++) {
+                if (!found[k] && i - start == names[k].length() && html.regionMatches(true, start, names[k], 0, names[k].length())) {
+                    match = k;
+                    break;
+                }
+            }
             while (i < to && Character.isWhitespace(html.charAt(i))) {
                 i++;
             }
             if (i >= to || html.charAt(i) != '=') {
-                if (match) {
-                    return "";
+                if (match >= 0) {
+                    found[match] = true;
+                    missing--;
                 }
                 continue;
             }
@@ -239,11 +303,14 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
                 }
                 valueEnd = i;
             }
-            if (match) {
-                return html.substring(valueStart, valueEnd);
+            if (match >= 0) {
+                found[match] = true;
+                missing--;
+                at[2 * match] = valueStart;
+                at[2 * match + 1] = valueEnd;
             }
         }
-        return "";
+        return at;
     }
 
     /** The index of the {@code >} ending the tag whose text starts at {@code from}, quotes respected; -1 when none. */

@@ -2,7 +2,6 @@ package io.filmwire.enrich.dedup;
 
 import io.filmwire.schema.PageIds;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -169,7 +168,7 @@ public record TextSketch(String fingerprint, int chars, byte[] minHash, Integer 
     }
 
     private static String fingerprintOf(String folded) {
-        return PageIds.sha256Hex(folded.getBytes(StandardCharsets.UTF_8));
+        return PageIds.sha256Hex(folded);
     }
 
     private static byte[] toBytes(int[] values) {

@@ -99,4 +99,57 @@ class PageFingerprintTest {
         assertThat(bigNanos).as("%d KB in %d us, %d KB in %d us", bigPage.length() / 1000, bigNanos / 1000,
                 smallPage.length() / 1000, smallNanos / 1000).isLessThan(30 * smallNanos);
     }
+
+    /**
+     * Fingerprints are stored dedup state: the one-scan reading of furniture attributes, the in-place
+     * class-name words and the streamed digests must give what the first version gave
+     * ({@link PageFingerprintReference}), on every fixture page, on the shared corpus where it is, and on
+     * random markup made of the pieces the reading decides on (furniture names in any case and with
+     * non-ASCII letters, roles, repeated and valueless attributes, entities, unclosed tags, surrogates).
+     */
+    @Test
+    void fingerprintsAreTheFirstVersionsOnRealPagesAndRandomMarkup() throws Exception {
+        java.util.List<RawPage> pages = new java.util.ArrayList<>();
+        java.nio.file.Path dir = java.nio.file.Path.of(PageFingerprintTest.class.getResource("/pages").toURI());
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path f : walk.filter(f -> f.toString().endsWith(".gz")).sorted().toList()) {
+                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(f))) {
+                    String type = f.toString().endsWith(".txt.gz") ? RawPage.TEXT : RawPage.HTML;
+                    pages.add(new RawPage("p", null, "test", type, T0, T0, null,
+                            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        assertThat(pages).hasSizeGreaterThan(20);
+        if (SharedCorpus.present()) {
+            for (String set : new String[] {"real", "wide", "aeb/html"}) {
+                SharedCorpus.pages(set).forEach(page -> pages.add(page.raw("p", null, T0)));
+            }
+        }
+        java.util.Random random = new java.util.Random(1203);
+        String[] pieces = {"<div class=\"", "<section id='", "<span role=\"", "<ul class=", "<nav>", "</nav>", "<header>",
+            "</header>", "<p>", "</p>", "</div>", "</section>", "<br/>", "<!-- c -->", "<script>x<y</script>",
+            "<script type=\"application/ld+json\">{\"url\":\"https://a.example/x?utm=1#f\"}</script>", "&eacute;",
+            "&amp;", "&#233;", "\ud83c\udfac", "\ud83c", "\u2019", " ", "\n", "-", "_", "Nav", "MENU", "ad", "Ads",
+            "social", "soc\u0130al", "coo\u212aie", "main-content", "Navigation", "BANNER", "complementary", "\"",
+            "'", ">", "<", "=", "class", "id", "role", " class=\"ad\"", " CLASS=x", " class id=\"footer\"",
+            "Film", "Directed by", "1999", "caf\u00e9"};
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder html = new StringBuilder();
+            for (int k = 0, n = 1 + random.nextInt(60); k < n; k++) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            pages.add(new RawPage("p", null, "test", RawPage.HTML, T0, T0, null, html.toString()));
+        }
+        for (RawPage page : pages) {
+            assertThat(PageFingerprint.of(page)).as(page.body().length() > 300 ? page.body().substring(0, 300) : page.body())
+                    .isEqualTo(PageFingerprintReference.of(page));
+        }
+        // the pieces are made to decide: on a fair share of the random pages, what class, id and role say changes the content
+        long furnished = pages.stream().skip(pages.size() - 3_000)
+                .filter(p -> !PageFingerprint.content(p.body()).equals(PageFingerprint.content(
+                        p.body().replace("class", "data-a").replace("CLASS", "data-b").replace("id", "data-c").replace("role", "data-d"))))
+                .count();
+        assertThat(furnished).isGreaterThan(300);
+    }
 }

@@ -21,8 +21,22 @@ final class SharedCorpus {
     private SharedCorpus() {
     }
 
+    /** Whether the corpus is on this machine. */
+    static boolean present() {
+        return find() != null;
+    }
+
     /** The folder of the corpus, found from the working directory upwards. */
     static Path root() {
+        Path found = find();
+        if (found == null) {
+            Assumptions.abort("the shared corpus (shared/corpus/real above the working directory, or -Dfilmwire.corpus) "
+                    + "is not on this machine");
+        }
+        return found;
+    }
+
+    private static Path find() {
         String given = System.getProperty("filmwire.corpus");
         if (given != null && !given.isBlank()) {
             return Path.of(given);
@@ -33,8 +47,6 @@ final class SharedCorpus {
                 return candidate;
             }
         }
-        Assumptions.abort("the shared corpus (shared/corpus/real above the working directory, or -Dfilmwire.corpus) "
-                + "is not on this machine");
         return null;
     }
 
