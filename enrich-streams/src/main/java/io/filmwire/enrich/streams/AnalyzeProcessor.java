@@ -68,15 +68,25 @@ final class AnalyzeProcessor implements Processor<String, byte[], String, Routed
                 throw new PageProcessingException(DlqEntry.Stage.CLEAN, DlqEntry.Reason.TOO_LARGE, "page too large: " + raw.body().length()
                         + " characters, over the limit of " + maxPageChars + " (enrich.max.page.chars)");
             }
+            // the fingerprint needs only the raw page: it is made on another core meanwhile
+            java.util.function.Supplier<io.filmwire.enrich.dedup.PageFingerprint> fingerprinting =
+                    () -> io.filmwire.enrich.dedup.PageFingerprint.of(raw);
+            java.util.concurrent.Future<io.filmwire.enrich.dedup.PageFingerprint> fingerprint = BesideAnalysis.start(fingerprinting);
             long start = System.nanoTime();
-            AnalyzedPage page = analyzer.analyze(raw, profiles);
+            AnalyzedPage page;
+            try {
+                page = analyzer.analyze(raw, profiles);
+            } catch (RuntimeException | Error e) {
+                fingerprint.cancel(false);
+                throw e;
+            }
             metrics.pageAnalyzed(page.mentions().size(), System.nanoTime() - start);
             java.time.Instant fetched = raw.fetchedAt() != null ? raw.fetchedAt() : raw.receivedAt();
             org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders(
                     record.headers().toArray());
             io.filmwire.schema.RecordHeaders.set(headers, FETCHED_AT_HEADER, fetched == null ? null : fetched.toString());
             io.filmwire.schema.RecordHeaders.set(headers, PAGE_FINGERPRINT_HEADER,
-                    io.filmwire.enrich.dedup.PageFingerprint.of(raw).toText());
+                    BesideAnalysis.result(fingerprint, fingerprinting).toText());
             context.forward(record.withKey(raw.pageId()).withValue(new Routed.Ok<>(page)).withHeaders(headers));
         } catch (PageProcessingException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
