@@ -32,28 +32,7 @@ public final class AnalysisCost {
     public static void main(String[] args) throws IOException {
         int rounds = Integer.getInteger("rounds", 3);
         int warmup = Integer.getInteger("warmup", 2);
-        List<RawPage> pages = new ArrayList<>();
-        for (String dir : args) {
-            try (Stream<Path> files = Files.walk(Path.of(dir))) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = f.getFileName().toString();
-                    boolean gz = name.endsWith(".gz");
-                    String base = gz ? name.substring(0, name.length() - 3) : name;
-                    if (!base.endsWith(".html") && !base.endsWith(".htm") && !base.endsWith(".txt")) {
-                        continue;
-                    }
-                    byte[] bytes;
-                    try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
-                        bytes = in.readAllBytes();
-                    }
-                    pages.add(new RawPage(name, null, "bench", base.endsWith(".txt") ? RawPage.TEXT : RawPage.HTML, null,
-                            Instant.EPOCH, null, decode(bytes)));
-                }
-            }
-        }
-        if (pages.isEmpty()) {
-            throw new IllegalArgumentException("no pages (.html, .htm, .txt, optionally .gz) in the folders given");
-        }
+        List<RawPage> pages = pages(args);
         PageAnalyzer analyzer = Analyzers.standard();
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
@@ -89,6 +68,33 @@ public final class AnalysisCost {
                         + " analyze/parse %.2fx; allocated per page: parse %.1f MB, analyze %.1f MB%n",
                 pages.size(), rounds, n / (parseCpu / 1e9), n / (analyzeCpu / 1e9), (double) analyzeCpu / parseCpu,
                 parseBytes / 1e6 / n, analyzeBytes / 1e6 / n);
+    }
+
+    /** The pages (.html, .htm, .txt, each optionally .gz) under the folders {@code dirs}, by file name. */
+    static List<RawPage> pages(String... dirs) throws IOException {
+        List<RawPage> pages = new ArrayList<>();
+        for (String dir : dirs) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    boolean gz = name.endsWith(".gz");
+                    String base = gz ? name.substring(0, name.length() - 3) : name;
+                    if (!base.endsWith(".html") && !base.endsWith(".htm") && !base.endsWith(".txt")) {
+                        continue;
+                    }
+                    byte[] bytes;
+                    try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                        bytes = in.readAllBytes();
+                    }
+                    pages.add(new RawPage(name, null, "bench", base.endsWith(".txt") ? RawPage.TEXT : RawPage.HTML, null,
+                            Instant.EPOCH, null, decode(bytes)));
+                }
+            }
+        }
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("no pages (.html, .htm, .txt, optionally .gz) in the folders given");
+        }
+        return pages;
     }
 
     private static void parse(RawPage p) {
