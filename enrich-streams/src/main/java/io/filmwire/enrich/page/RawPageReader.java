@@ -77,6 +77,9 @@ public final class RawPageReader {
         int replacements = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
+            if (c >= 0x20 && c < 0x7F) { // printable ASCII, most of any page: one test
+                continue;
+            }
             if (c == 0) {
                 return "a NUL character at " + i;
             }
