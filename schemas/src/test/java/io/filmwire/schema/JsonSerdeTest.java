@@ -156,4 +156,13 @@ class JsonSerdeTest {
         assertThat(small.inputSize()).isEqualTo(big.length);
         assertThat(small.weight()).isLessThan(dead.weight());
     }
+
+    @Test
+    void keysOfAMapAreReadAsTheyAreWithoutTheJvmsStringPool() throws Exception {
+        // a key already in the JVM's pool: an interning reader would hand back that very instance
+        String pooled = ("block-" + System.nanoTime()).intern();
+        Map<?, ?> read = Json.mapper().readValue("{\"" + pooled + "\": 1, \"other\": 2}", Map.class);
+        String key = (String) read.keySet().iterator().next();
+        assertThat(key).isEqualTo(pooled).isNotSameAs(pooled);
+    }
 }
