@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoreSiteProfiles implements SiteProfiles {
 
     /** Sites whose last profile put is kept read: a full one takes 2.5 ms to read back from the store. */
-    static final int RECENT_SITES = 16;
+    static final int RECENT_SITES = 8;
 
     private final KeyValueStore<String, SiteProfile> store;
     /**
