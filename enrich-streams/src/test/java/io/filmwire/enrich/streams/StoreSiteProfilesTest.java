@@ -100,10 +100,13 @@ class StoreSiteProfilesTest {
         assertThat(kept.reads).as("reads of the store with the last sites kept").isLessThan(pages / 3);
         assertThat(kept.bytes.keySet()).isEqualTo(plain.bytes.keySet());
 
-        // a site forgotten is forgotten in both
+        // a site forgotten is forgotten in both, though the last one fed (so kept read)
+        withRecent.observe(page(new Random(1), "quiet.example", 0, 0L));
+        storeOnly.observe(page(new Random(1), "quiet.example", 0, 0L));
         int forgotten = withRecent.forgetOlderThan(Duration.ofMillis(1_000L * 300), 1_000L * 600);
         assertThat(forgotten).isEqualTo(storeOnly.forgetOlderThan(Duration.ofMillis(1_000L * 300), 1_000L * 600));
         assertThat(forgotten).isPositive();
+        assertThat(withRecent.get("quiet.example")).isEqualTo(SiteProfile.empty("quiet.example"));
         for (int s = 0; s < sites; s++) {
             String site = "site" + s + ".example";
             assertThat(withRecent.get(site)).isEqualTo(storeOnly.get(site));
