@@ -39,18 +39,18 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
             "advertising", "sponsor", "sponsored", "promo", "banner", "cookie", "cookies", "consent", "share",
             "sharing", "social", "newsletter", "subscribe", "breadcrumb", "breadcrumbs");
     /** Elements whose text is not shown (their content is skipped, JSON-LD aside). */
-    private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template", "svg", "iframe",
+    static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template", "svg", "iframe",
             "object", "canvas", "textarea", "select");
     /** Elements that never have an end tag. */
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+    static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "param", "source", "track", "wbr");
     /**
      * Elements whose end tag may be left out: never skipped as furniture, since an unclosed one would
      * hide the rest of the page.
      */
-    private static final Set<String> OPTIONAL_END = Set.of("html", "head", "body", "p", "li", "dt", "dd", "tr", "td",
+    static final Set<String> OPTIONAL_END = Set.of("html", "head", "body", "p", "li", "dt", "dd", "tr", "td",
             "th", "thead", "tbody", "tfoot", "colgroup", "option", "optgroup", "rb", "rt", "rp", "caption");
-    private static final String JSON_LD = "application/ld+json";
+    static final String JSON_LD = "application/ld+json";
 
     public PageFingerprint {
         if (contentChars < 0) {
@@ -314,7 +314,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
     }
 
     /** The index of the {@code >} ending the tag whose text starts at {@code from}, quotes respected; -1 when none. */
-    private static int tagEnd(String html, int from) {
+    static int tagEnd(String html, int from) {
         char quote = 0;
         for (int i = from; i < html.length(); i++) {
             char c = html.charAt(i);
@@ -342,7 +342,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
         return -1;
     }
 
-    private static int indexOfIgnoreCase(String html, String what, int from) {
+    static int indexOfIgnoreCase(String html, String what, int from) {
         int n = html.length() - what.length();
         char first = what.charAt(0);
         for (int i = from; i <= n; i++) {
@@ -357,7 +357,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
         return -1;
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
@@ -391,7 +391,7 @@ public record PageFingerprint(String bytes, String content, int contentChars) {
     }
 
     /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
+    static final class CompiledRx {
         static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[\\s_-]+");
 
         private CompiledRx() {

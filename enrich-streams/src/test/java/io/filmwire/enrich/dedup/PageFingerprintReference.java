@@ -1,17 +1,29 @@
 package io.filmwire.enrich.dedup;
 
+import static io.filmwire.enrich.dedup.PageFingerprint.FURNITURE_ROLES;
+import static io.filmwire.enrich.dedup.PageFingerprint.FURNITURE_TAGS;
+import static io.filmwire.enrich.dedup.PageFingerprint.FURNITURE_WORDS;
+import static io.filmwire.enrich.dedup.PageFingerprint.HIDDEN;
+import static io.filmwire.enrich.dedup.PageFingerprint.JSON_LD;
+import static io.filmwire.enrich.dedup.PageFingerprint.OPTIONAL_END;
+import static io.filmwire.enrich.dedup.PageFingerprint.VOID;
+import static io.filmwire.enrich.dedup.PageFingerprint.indexOfIgnoreCase;
+import static io.filmwire.enrich.dedup.PageFingerprint.isNameChar;
+import static io.filmwire.enrich.dedup.PageFingerprint.tagEnd;
+import static io.filmwire.enrich.dedup.PageFingerprint.withoutQueries;
+
 import io.filmwire.schema.PageIds;
 import io.filmwire.schema.RawPage;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.parser.Parser;
 
 /**
  * The page fingerprint as it was first written (2026-12-03): the content read with three attribute
  * scans a tag, class names split by a regular expression, each text piece copied, and the body and
  * the folded content encoded whole for their SHA-256. Kept as what {@link PageFingerprint} is held
- * to (fingerprints are stored dedup state: they must not change).
+ * to (fingerprints are stored dedup state: they must not change); the tag scanning, hidden-element
+ * skipping and query removal, which that change left as they were, are taken from it.
  */
 final class PageFingerprintReference {
 
@@ -25,29 +37,6 @@ final class PageFingerprintReference {
         return new PageFingerprint(PageIds.sha256Hex(body.getBytes(StandardCharsets.UTF_8)),
                 PageIds.sha256Hex(folded.getBytes(StandardCharsets.UTF_8)), folded.length());
     }
-
-    /** Elements that hold a site's furniture rather than a page's content. */
-    private static final Set<String> FURNITURE_TAGS = Set.of("nav", "header", "footer", "aside", "menu");
-    /** Landmark roles of furniture. */
-    private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "search");
-    /** Words of a class or id (split at spaces, hyphens and underscores) that name furniture. */
-    private static final Set<String> FURNITURE_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menubar", "topbar",
-            "header", "masthead", "footer", "sidebar", "ad", "ads", "adslot", "adunit", "advert", "advertisement",
-            "advertising", "sponsor", "sponsored", "promo", "banner", "cookie", "cookies", "consent", "share",
-            "sharing", "social", "newsletter", "subscribe", "breadcrumb", "breadcrumbs");
-    /** Elements whose text is not shown (their content is skipped, JSON-LD aside). */
-    private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template", "svg", "iframe",
-            "object", "canvas", "textarea", "select");
-    /** Elements that never have an end tag. */
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
-            "link", "meta", "param", "source", "track", "wbr");
-    /**
-     * Elements whose end tag may be left out: never skipped as furniture, since an unclosed one would
-     * hide the rest of the page.
-     */
-    private static final Set<String> OPTIONAL_END = Set.of("html", "head", "body", "p", "li", "dt", "dd", "tr", "td",
-            "th", "thead", "tbody", "tfoot", "colgroup", "option", "optgroup", "rb", "rt", "rp", "caption");
-    private static final String JSON_LD = "application/ld+json";
 
     /**
      * The content of an HTML page, unfolded: its shown text and JSON-LD outside furniture elements,
@@ -148,7 +137,7 @@ final class PageFingerprintReference {
         if (names.isEmpty()) {
             return false;
         }
-        for (String word : CompiledRx.P1.split(names.toLowerCase(Locale.ROOT))) {
+        for (String word : PageFingerprint.CompiledRx.P1.split(names.toLowerCase(Locale.ROOT))) {
             if (FURNITURE_WORDS.contains(word)) {
                 return true;
             }
@@ -204,90 +193,5 @@ final class PageFingerprintReference {
             }
         }
         return "";
-    }
-
-    /** The index of the {@code >} ending the tag whose text starts at {@code from}, quotes respected; -1 when none. */
-    private static int tagEnd(String html, int from) {
-        char quote = 0;
-        for (int i = from; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                // a quote opens a value only after '=' (a stray apostrophe in "<a don't>" does not)
-                int p = i - 1;
-                while (p >= from && Character.isWhitespace(html.charAt(p))) {
-                    p--;
-                }
-                if (p >= from && html.charAt(p) == '=') {
-                    int close = html.indexOf(c, i + 1);
-                    if (close < 0) {
-                        return html.indexOf('>', i + 1);
-                    }
-                    i = close;
-                }
-            } else if (c == '>') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOfIgnoreCase(String html, String what, int from) {
-        int n = html.length() - what.length();
-        char first = what.charAt(0);
-        for (int i = from; i <= n; i++) {
-            i = html.indexOf(first, i);
-            if (i < 0 || i > n) {
-                return -1;
-            }
-            if (html.regionMatches(true, i, what, 0, what.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isNameChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
-    }
-
-    /** The text with the query and fragment of each URL removed: tracking parameters do not count. */
-    static String withoutQueries(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int url = text.indexOf("://", i);
-            if (url < 0) {
-                out.append(text, i, n);
-                break;
-            }
-            int end = url + 3;
-            while (end < n && !isUrlEnd(text.charAt(end))) {
-                end++;
-            }
-            int query = url + 3;
-            while (query < end && text.charAt(query) != '?' && text.charAt(query) != '#') {
-                query++;
-            }
-            out.append(text, i, query);
-            i = end;
-        }
-        return out.toString();
-    }
-
-    private static boolean isUrlEnd(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\';
-    }
-
-    /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("[\\s_-]+");
-
-        private CompiledRx() {
-        }
     }
 }
