@@ -85,9 +85,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Further pages sent at half the measured rate, for latency (0: none; default: ${DEFAULT-VALUE}).")
     int halfLoadPages;
 
-    @Option(names = "--warm-up-pages", defaultValue = "1500",
-            description = "Further pages sent through the pipeline first and not measured, so that the figures are"
-                    + " of a warm JVM as in a long-running service (0: measure from a cold start; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up-pages", defaultValue = "5000",
+            description = "Further pages analysed offline, then sent through the pipeline, first and not measured, so that"
+                    + " the figures are of a warm JVM as in a long-running service: HotSpot compiles a method called once"
+                    + " a page with C2 after about 5,000 calls (0: measure from a cold start; default: ${DEFAULT-VALUE}).")
     int warmUpPages;
 
     @Option(names = "--page-kb", defaultValue = "30", description = "Size of each generated page in KB (default: ${DEFAULT-VALUE}).")
@@ -159,9 +160,10 @@ final class BenchCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         Set<String> withFilms = withFilms(analyzer, full);
         double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
+        double offlineJit = (jit.getTotalCompilationTime() - jit0) / 1e3;
         err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
                 + " %d of %d pages give a film; JIT compilation meanwhile %.1f s%n", offlineRate, withFilms.size(), pages,
-                (jit.getTotalCompilationTime() - jit0) / 1e3);
+                offlineJit);
         Set<String> halfWithFilms = withFilms(analyzer, half);
 
         Path dir = Files.createTempDirectory("filmwire-bench-");
@@ -213,6 +215,11 @@ final class BenchCommand implements Callable<Integer> {
         summary.put("expected", withFilms.size() + halfWithFilms.size());
         summary.put("completed", first.completed() + (second == null ? 0 : second.completed()));
         summary.put("warmUpPages", warmUpPages);
+        // how warm the measured phases were: seconds the JIT compilers worked meanwhile, and the CPU of end to end
+        summary.put("offlineJitSeconds", round(offlineJit));
+        summary.put("endToEndJitSeconds", round(first.jitSeconds()));
+        summary.put("endToEndCpuSeconds", round(first.cpuSeconds()));
+        summary.put("enrichThreads", io.filmwire.enrich.streams.EnrichConfig.from(settings, dir).threads());
         summary.put("cores", Runtime.getRuntime().availableProcessors());
         err.printf(Locale.ROOT, "bench: parse only %.1f, offline %.1f, end to end %.1f pages/s (%.2f of offline);"
                         + " latency p50 %.0f ms, p99 %.0f ms; at half load (%.1f pages/s) p99 %.0f ms; peak heap %d MB%n",
@@ -281,7 +288,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One phase on the pipeline: its pages sent at a rate (0: as fast as Kafka takes them), and what came out. */
-    private record Phase(int sent, int expected, int completed, double seconds, double rate, double[] latencies) {
+    private record Phase(int sent, int expected, int completed, double seconds, double rate, double[] latencies,
+                         double cpuSeconds, double jitSeconds) {
 
         double pagesPerSecond() {
             return seconds <= 0 ? 0 : sent / seconds;
@@ -340,13 +348,14 @@ final class BenchCommand implements Callable<Integer> {
             long end = through.stream().mapToLong(done::get).max().orElse(System.nanoTime());
             double[] latencies = through.stream().filter(acked::containsKey)
                     .mapToDouble(id -> (done.get(id) - acked.get(id)) / 1e6).sorted().toArray();
-            Phase phase = new Phase(pages.size(), expected.size(), through.size(), (end - start) / 1e9,
-                    rate > 0 ? rate : sendRate, latencies);
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double jitSeconds = (jit.getTotalCompilationTime() - jit0) / 1e3;
+            Phase phase = new Phase(pages.size(), expected.size(), through.size(), (end - start) / 1e9,
+                    rate > 0 ? rate : sendRate, latencies, cpu, jitSeconds);
             err.printf(Locale.ROOT, "bench: %s: %d pages in %.1f s: %.1f pages/s; latency p50 %.0f ms, p95 %.0f ms,"
                             + " p99 %.0f ms; %.1f s of CPU (%.0f ms a page), of it JIT compilation %.1f s%n", name, pages.size(),
                     phase.seconds(), phase.pagesPerSecond(), phase.percentile(50), phase.percentile(95), phase.percentile(99),
-                    cpu, cpu * 1000 / pages.size(), (jit.getTotalCompilationTime() - jit0) / 1e3);
+                    cpu, cpu * 1000 / pages.size(), jitSeconds);
             return phase;
         }
     }

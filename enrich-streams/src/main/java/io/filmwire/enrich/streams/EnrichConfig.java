@@ -62,8 +62,8 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
                     "Kafka Streams application id of enrich-streams.")
             .define(STATE_DIR, Type.STRING, "", Importance.MEDIUM,
                     "State store directory of enrich-streams (default: <data.dir>/streams).")
-            .define(THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
-                    "Stream threads of enrich-streams.")
+            .define(THREADS, Type.INT, 2, Range.between(1, 64), Importance.MEDIUM,
+                    "Stream threads of enrich-streams (pages are analysed on as many at once, up to the partitions of pages.raw).")
             .define(MAX_PAGE_CHARS, Type.INT, 12 * 1024 * 1024, Range.atLeast(1024), Importance.LOW,
                     "Pages longer than this many characters are sent to pages.dlq (stage clean) instead of being parsed.")
             .define(DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(14).toMillis(),
