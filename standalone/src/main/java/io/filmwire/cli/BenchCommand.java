@@ -47,14 +47,15 @@ import picocli.CommandLine.Option;
  *
  * <p>The pages are a mix of sample pages (by default the real, wide and seeds sets of
  * {@code ../shared/corpus}) made into as many distinct pages as asked ({@link BenchMix}), or
- * generated film pages ({@code --generated}). One JVM measures, in turn and on the same pages:
- * a Jsoup parse alone and the offline analysis (parse, clean, extract: what {@code extract} does),
- * each on one thread once warm; then, on the embedded broker and after warm-up pages that are not
- * measured (the JIT compiles the broker's and the Streams apps' code), the whole pipeline (intake, both
- * Streams apps with exactly-once, reconciliation, publication) with the pages sent as fast as Kafka
- * takes them, each page timed from Kafka's acknowledgement to its film's change event on
- * films.changes; then further distinct pages sent at half the rate just measured, for latency
- * without queueing. Heap use is sampled throughout.
+ * generated film pages ({@code --generated}). One JVM, after warm-up pages that are not measured
+ * (analysed offline, then sent through the pipeline on the embedded broker: the JIT compiles the
+ * analysis's, the broker's and the Streams apps' code), measures on the same pages: a Jsoup parse
+ * alone and the offline analysis (parse, clean, extract: what {@code extract} does) on one thread;
+ * the whole pipeline (intake, both Streams apps with exactly-once, reconciliation, publication) with
+ * the pages sent as fast as Kafka takes them, each page timed from Kafka's acknowledgement to its
+ * film's change event on films.changes; the offline analysis again (the end-to-end rate is set
+ * against both offline measures, which bracket it in time); then further distinct pages sent at half
+ * the rate just measured, for latency without queueing. Heap use is sampled throughout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the pipeline beside its own extractor, in one run on the same pages.",
@@ -146,25 +147,7 @@ final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "bench: warming up the offline analysis on %d pages%n", warmUp.size());
         warmUp.forEach(page -> Jsoup.parse(page.body(), page.url() == null ? "" : page.url()));
         Set<String> warmUpWithFilms = withFilms(warming, warmUp);
-        long t0 = System.nanoTime();
-        for (RawPage page : full) {
-            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
-        }
-        double parseRate = pages / ((System.nanoTime() - t0) / 1e9);
-        err.printf(Locale.ROOT, "bench: parse only, one thread: %.1f pages/s%n", parseRate);
-
-        PageAnalyzer analyzer = new PageAnalyzer(new io.filmwire.enrich.clean.ArticleCleaner(),
-                new io.filmwire.enrich.extract.PageExtractor(), SiteProfiles.inMemory(10_000));
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        long jit0 = jit.getTotalCompilationTime();
-        t0 = System.nanoTime();
-        Set<String> withFilms = withFilms(analyzer, full);
-        double offlineRate = pages / ((System.nanoTime() - t0) / 1e9);
-        double offlineJit = (jit.getTotalCompilationTime() - jit0) / 1e3;
-        err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread: %.1f pages/s;"
-                + " %d of %d pages give a film; JIT compilation meanwhile %.1f s%n", offlineRate, withFilms.size(), pages,
-                offlineJit);
-        Set<String> halfWithFilms = withFilms(analyzer, half);
+        Set<String> halfWithFilms = withFilms(warming, half);
 
         Path dir = Files.createTempDirectory("filmwire-bench-");
         Map<String, String> fixed = new LinkedHashMap<>();
@@ -172,6 +155,9 @@ final class BenchCommand implements Callable<Integer> {
         fixed.put(StandaloneConfig.BROKER_PORT, "0");
         Settings settings = config.settings(fixed);
         Map<String, Long> done = new ConcurrentHashMap<>();
+        double parseRate;
+        Offline before;
+        Offline after;
         Phase first;
         Phase second = null;
         try (Standalone standalone = Standalone.start(settings, false)) {
@@ -183,7 +169,17 @@ final class BenchCommand implements Callable<Integer> {
                 if (warmUpPages > 0) {
                     Phase.run("warm-up", standalone, warmUp, warmUpWithFilms, 0, done, timeoutSeconds, err);
                 }
-                first = Phase.run("end to end", standalone, full, withFilms, rate, done, timeoutSeconds, err);
+                // the machine's speed drifts over minutes: the offline rate is measured just before and just after
+                // the end-to-end phase (the pipeline idle meanwhile), and end to end is set against both together
+                long t0 = System.nanoTime();
+                for (RawPage page : full) {
+                    Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
+                }
+                parseRate = pages / ((System.nanoTime() - t0) / 1e9);
+                err.printf(Locale.ROOT, "bench: parse only, one thread: %.1f pages/s%n", parseRate);
+                before = Offline.measure("before end to end", full, err);
+                first = Phase.run("end to end", standalone, full, before.withFilms(), rate, done, timeoutSeconds, err);
+                after = Offline.measure("after end to end", full, err);
                 if (halfLoadPages > 0 && first.pagesPerSecond() > 0) {
                     second = Phase.run("half load", standalone, half, halfWithFilms, first.pagesPerSecond() / 2, done,
                             timeoutSeconds, err);
@@ -195,6 +191,10 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             DemoCommand.deleteRecursively(dir);
         }
+        // both measures analyse the same pages: their rate together is all pages over all the time
+        double offlineRate = 2 / (1 / before.rate() + 1 / after.rate());
+        Set<String> withFilms = before.withFilms();
+        double offlineJit = before.jitSeconds() + after.jitSeconds();
         heap.stop();
 
         summary.put("pages", pages);
@@ -202,6 +202,8 @@ final class BenchCommand implements Callable<Integer> {
         summary.put("pageBytesMedian", median(full.stream().mapToInt(p -> p.body().length()).toArray()));
         summary.put("parseOnlyPagesPerSec", round(parseRate));
         summary.put("offlinePagesPerSec", round(offlineRate));
+        summary.put("offlineBeforePagesPerSec", round(before.rate()));
+        summary.put("offlineAfterPagesPerSec", round(after.rate()));
         summary.put("endToEndPagesPerSec", round(first.pagesPerSecond()));
         summary.put("endToEndOverOffline", Math.round(first.pagesPerSecond() / offlineRate * 1000) / 1000.0);
         summary.put("latencyMsP50", round(first.percentile(50)));
@@ -284,6 +286,26 @@ final class BenchCommand implements Callable<Integer> {
             return analyzer.analyze(page);
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The offline analysis of the measured pages on this thread: its rate, the JIT's work meanwhile, the pages with films. */
+    private record Offline(double rate, double jitSeconds, Set<String> withFilms) {
+
+        static Offline measure(String when, List<RawPage> pages, PrintStream err) {
+            // a fresh analyzer each time, so that both measures do the same work (site profiles start empty)
+            PageAnalyzer analyzer = new PageAnalyzer(new io.filmwire.enrich.clean.ArticleCleaner(),
+                    new io.filmwire.enrich.extract.PageExtractor(), SiteProfiles.inMemory(10_000));
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long jit0 = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            Set<String> withFilms = BenchCommand.withFilms(analyzer, pages);
+            double rate = pages.size() / ((System.nanoTime() - t0) / 1e9);
+            double jitSeconds = (jit.getTotalCompilationTime() - jit0) / 1e3;
+            err.printf(Locale.ROOT, "bench: offline analysis (parse, clean, extract), one thread, %s: %.1f pages/s;"
+                    + " %d of %d pages give a film; JIT compilation meanwhile %.1f s%n", when, rate, withFilms.size(),
+                    pages.size(), jitSeconds);
+            return new Offline(rate, jitSeconds, withFilms);
         }
     }
 

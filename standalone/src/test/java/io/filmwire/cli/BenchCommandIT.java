@@ -51,6 +51,10 @@ class BenchCommandIT {
         double parse = figures.get("parseOnlyPagesPerSec").asDouble();
         double offline = figures.get("offlinePagesPerSec").asDouble();
         double endToEnd = figures.get("endToEndPagesPerSec").asDouble();
+        // measured before and after end to end; the rate set against it lies between the two
+        double before = figures.get("offlineBeforePagesPerSec").asDouble();
+        double after = figures.get("offlineAfterPagesPerSec").asDouble();
+        assertThat(offline).isBetween(Math.min(before, after) - 0.1, Math.max(before, after) + 0.1);
         // a parse is part of the analysis, so it cannot be the slower of the two
         assertThat(parse).isGreaterThan(offline);
         assertThat(offline).isPositive();
