@@ -120,15 +120,14 @@ class FrozenBrokerIntakeIT {
         int before = answers.size();
         try {
             Await.until(TIMEOUT, "503 or 504 answers while the broker is frozen", () ->
-                    answers.subList(before, answers.size()).stream().filter(a -> a.status() != 202).count() >= 2 * SENDERS
-                            ? true : null);
+                    countSince(answers, before, a -> a.status() != 202) >= 2 * SENDERS ? true : null);
             Thread.sleep(2_000);
         } finally {
             broker.thaw();
         }
         int thawed = answers.size();
         Await.until(TIMEOUT, "pages accepted again after the broker is thawed", () ->
-                answers.subList(thawed, answers.size()).stream().filter(a -> a.status() == 202).count() >= 10 ? true : null);
+                countSince(answers, thawed, a -> a.status() == 202) >= 10 ? true : null);
         sending.set(false);
         for (Thread t : senders) {
             t.join(60_000);
@@ -212,6 +211,13 @@ class FrozenBrokerIntakeIT {
     private static long count(List<Answer> answers, int status) {
         synchronized (answers) {
             return answers.stream().filter(a -> a.status() == status).count();
+        }
+    }
+
+    /** Answers from index {@code from} on that match, read under the list's lock (the senders append meanwhile). */
+    private static long countSince(List<Answer> answers, int from, java.util.function.Predicate<Answer> which) {
+        synchronized (answers) {
+            return answers.subList(from, answers.size()).stream().filter(which).count();
         }
     }
 
