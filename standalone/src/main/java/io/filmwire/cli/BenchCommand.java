@@ -136,17 +136,31 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = pages; i < pages + halfLoadPages; i++) {
             half.add(mix.page(i));
         }
-        List<RawPage> warmUp = new ArrayList<>(warmUpPages);
-        for (int i = pages + halfLoadPages; i < pages + halfLoadPages + warmUpPages; i++) {
-            warmUp.add(mix.page(i));
-        }
+        // the warm-up pages are made as they are read, twice (offline, then into the pipeline), not held:
+        // 5,000 pages of the mix would take over a GB of heap
+        int firstWarmUp = pages + halfLoadPages;
+        List<RawPage> warmUp = new java.util.AbstractList<>() {
+            @Override
+            public RawPage get(int index) {
+                java.util.Objects.checkIndex(index, warmUpPages);
+                return mix.page(firstWarmUp + index);
+            }
+
+            @Override
+            public int size() {
+                return warmUpPages;
+            }
+        };
 
         // the JIT compiles for as long as it meets new pages: the warm-up pages go through the offline
         // analysis first, as through the pipeline later, so that both are measured warm
         PageAnalyzer warming = Analyzers.standard();
         err.printf(Locale.ROOT, "bench: warming up the offline analysis on %d pages%n", warmUp.size());
-        warmUp.forEach(page -> Jsoup.parse(page.body(), page.url() == null ? "" : page.url()));
-        Set<String> warmUpWithFilms = withFilms(warming, warmUp);
+        Set<String> warmUpWithFilms = new HashSet<>();
+        for (RawPage page : warmUp) {
+            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
+            warmUpWithFilms.addAll(withFilms(warming, List.of(page)));
+        }
         Set<String> halfWithFilms = withFilms(warming, half);
 
         Path dir = Files.createTempDirectory("filmwire-bench-");
