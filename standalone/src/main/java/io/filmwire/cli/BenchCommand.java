@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int round = 0; round < 3; round++) {
             PageAnalyzer warm = Analyzers.standard();
             analyses = base.stream().map(p -> analyzeQuietly(warm, p)).toList();
-            base.forEach(p -> Jsoup.parse(p.body(), p.url() == null ? "" : p.url()));
+            base.forEach(BenchCommand::parse);
         }
         BenchMix mix = BenchMix.of(base, analyses);
         List<RawPage> full = new ArrayList<>(pages);
@@ -158,8 +158,10 @@ final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "bench: warming up the offline analysis on %d pages%n", warmUp.size());
         Set<String> warmUpWithFilms = new HashSet<>();
         for (RawPage page : warmUp) {
-            Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
-            warmUpWithFilms.addAll(withFilms(warming, List.of(page)));
+            parse(page);
+            if (givesFilm(warming, page)) {
+                warmUpWithFilms.add(page.pageId());
+            }
         }
         Set<String> halfWithFilms = withFilms(warming, half);
 
@@ -187,7 +189,7 @@ final class BenchCommand implements Callable<Integer> {
                 // the end-to-end phase (the pipeline idle meanwhile), and end to end is set against both together
                 long t0 = System.nanoTime();
                 for (RawPage page : full) {
-                    Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
+                    parse(page);
                 }
                 parseRate = pages / ((System.nanoTime() - t0) / 1e9);
                 err.printf(Locale.ROOT, "bench: parse only, one thread: %.1f pages/s%n", parseRate);
@@ -287,12 +289,21 @@ final class BenchCommand implements Callable<Integer> {
     private static Set<String> withFilms(PageAnalyzer analyzer, List<RawPage> pages) {
         Set<String> ids = new HashSet<>();
         for (RawPage page : pages) {
-            AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
-            if (analyzed != null && !analyzed.mentions().isEmpty()) {
+            if (givesFilm(analyzer, page)) {
                 ids.add(page.pageId());
             }
         }
         return ids;
+    }
+
+    private static boolean givesFilm(PageAnalyzer analyzer, RawPage page) {
+        AnalyzedPage analyzed = analyzeQuietly(analyzer, page);
+        return analyzed != null && !analyzed.mentions().isEmpty();
+    }
+
+    /** A Jsoup parse of the page alone, as the analysis makes it. */
+    private static void parse(RawPage page) {
+        Jsoup.parse(page.body(), page.url() == null ? "" : page.url());
     }
 
     private static AnalyzedPage analyzeQuietly(PageAnalyzer analyzer, RawPage page) {

@@ -81,12 +81,13 @@ class IntakeOutageIT {
                                 ? Json.mapper().readTree(r.body()).path("pageId").asText() : url;
                         outcomes.add(new Outcome(pageId, r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
                                 phase.get(), r.body()));
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
                     } catch (Exception e) {
                         outcomes.add(new Outcome(url, -1, e.toString(), phase.get(), null));
-                        pause();
+                    }
+                    try {
+                        Thread.sleep(50); // after a failed request too: no tight loop
+                    } catch (InterruptedException e) {
+                        return;
                     }
                 }
             }, "sender-" + s);
@@ -150,14 +151,6 @@ class IntakeOutageIT {
         long acceptedBeforeBack = count(outcomes, 202);
         Await.until(TIMEOUT, "pages accepted again after the broker is back", () ->
                 count(outcomes, 202) - acceptedBeforeBack >= 8 ? true : null);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static long count(List<Outcome> outcomes, int status) {
