@@ -153,6 +153,12 @@ public final class SiteIdentity {
         if (url == null || url.isBlank() || !url.contains("//")) {
             return null; // a host comes only after "//": relative links, fragments, mailto: have none
         }
+        String quick = plainHost(url.strip());
+        return quick != null ? quick : parsedHost(url);
+    }
+
+    /** {@link #hostOf} by {@link URI}: the reference for {@link #plainHost}, which reads most links without it. */
+    static String parsedHost(String url) {
         try {
             String h = new URI(url.strip().replace(" ", "%20")).getHost();
             if (h == null) {
@@ -163,6 +169,126 @@ public final class SiteIdentity {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * The host of a link as {@link #parsedHost} gives it, read without building a {@link URI}, for
+     * the links whose every character the URI parser takes as it is: "scheme://host[:port]..." or
+     * "//host..." with a plain host name (letters, digits and hyphens in dotted labels, the last one
+     * starting with a letter), no user, no IPv6 literal, only legal URI characters after it (with
+     * well-formed %-escapes and at most one '#'); null when the link is not that plain (the URI
+     * parser decides it then). A page holds hundreds of links, and
+     * a URI per link was a visible share of reading the page.
+     */
+    static String plainHost(String url) {
+        int n = url.length();
+        int at = 0;
+        if (n > 0 && isAsciiLetter(url.charAt(0))) {
+            int i = 1;
+            while (i < n && (isAsciiLetter(url.charAt(i)) || isAsciiDigit(url.charAt(i)) || "+-.".indexOf(url.charAt(i)) >= 0)) {
+                i++;
+            }
+            if (i < n && url.charAt(i) == ':') {
+                at = i + 1;
+            }
+        }
+        if (!url.startsWith("//", at)) {
+            return null;
+        }
+        int hostStart = at + 2;
+        int hostEnd = hostStart;
+        while (hostEnd < n && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        int portAt = url.indexOf(':', hostStart);
+        int nameEnd = portAt >= 0 && portAt < hostEnd ? portAt : hostEnd;
+        if (nameEnd < hostEnd) {
+            if (nameEnd + 1 == hostEnd) {
+                return null;
+            }
+            for (int i = nameEnd + 1; i < hostEnd; i++) {
+                if (!isAsciiDigit(url.charAt(i))) {
+                    return null;
+                }
+            }
+        }
+        if (!isPlainHostName(url, hostStart, nameEnd) || !legalRest(url, hostEnd)) {
+            return null;
+        }
+        StringBuilder host = new StringBuilder(nameEnd - hostStart);
+        for (int i = hostStart; i < nameEnd; i++) {
+            char c = url.charAt(i);
+            host.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        String h = host.toString();
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
+    /** Dotted labels of letters, digits and inner hyphens, the last label starting with a letter. */
+    private static boolean isPlainHostName(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || s.charAt(i) == '.') {
+                if (i == labelStart || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+                if (i == to && !isAsciiLetter(s.charAt(labelStart))) {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else {
+                char c = s.charAt(i);
+                if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != '-') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the path, query and fragment from {@code from} on hold only characters the URI parser
+     * takes as they are: unreserved and reserved ASCII, a space (sent as %20), %-escapes of two hex
+     * digits, non-ASCII characters that are neither controls nor spaces, and one '#' at most.
+     */
+    private static boolean legalRest(String s, int from) {
+        boolean fragment = false;
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (isAsciiLetter(c) || isAsciiDigit(c) || "-_.!~*'();/?:@&=+$, ".indexOf(c) >= 0) {
+                    continue;
+                }
+                if (c == '%' && i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                    i += 2;
+                    continue;
+                }
+                if (c == '#' && !fragment) {
+                    fragment = true;
+                    continue;
+                }
+                return false;
+            }
+            if (Character.isISOControl(c) || Character.isSpaceChar(c) || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isAsciiDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** The regular expressions this file used to compile at each call, compiled once. */
