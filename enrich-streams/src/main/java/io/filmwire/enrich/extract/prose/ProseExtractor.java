@@ -135,7 +135,7 @@ public final class ProseExtractor {
                 continue;
             }
             boolean credits = budget > 0 && mostlyLatin(p) && hasCreditCue(p);
-            if (!credits && !FACT_CUES.matcher(p).find()) {
+            if (!credits && !hasFactCue(p)) {
                 continue;
             }
             for (String sentence : nlp.sentences(p)) {
@@ -148,7 +148,7 @@ public final class ProseExtractor {
                 } else if (credit) {
                     credits(nlp.tag(sentence), facts);
                 }
-                if (credit || FACT_CUES.matcher(sentence).find()) {
+                if (credit || hasFactCue(sentence)) {
                     yearAndRuntime(sentence, facts);
                 }
             }
@@ -156,6 +156,73 @@ public final class ProseExtractor {
     }
 
     private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
+
+    /**
+     * {@code FACT_CUES.matcher(text).find()}, the pattern tried only where the text holds what each of
+     * its matches holds: "run", "last", "minute" or "hour" in ASCII letters of either case (the
+     * pattern folds ASCII case only), or "18", "19" or "20" followed by two digits. Most paragraphs
+     * hold none, and the pattern's case-insensitive alternation at every position was a visible cost.
+     */
+    static boolean hasFactCue(String text) {
+        return mayHoldFactCue(text) && FACT_CUES.matcher(text).find();
+    }
+
+    /** A necessary condition of a {@link #FACT_CUES} match in {@code text}, in one pass. */
+    static boolean mayHoldFactCue(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            switch (c | 0x20) {
+                case 'r' -> {
+                    if (asciiCaseMatch(text, i, "run")) {
+                        return true;
+                    }
+                }
+                case 'l' -> {
+                    if (asciiCaseMatch(text, i, "last")) {
+                        return true;
+                    }
+                }
+                case 'm' -> {
+                    if (asciiCaseMatch(text, i, "minute")) {
+                        return true;
+                    }
+                }
+                case 'h' -> {
+                    if (asciiCaseMatch(text, i, "hour")) {
+                        return true;
+                    }
+                }
+                default -> {
+                    if ((c == '1' || c == '2') && i + 3 < n) {
+                        char d = text.charAt(i + 1);
+                        if ((c == '1' ? d == '8' || d == '9' : d == '0') && isAsciiDigit(text.charAt(i + 2))
+                                && isAsciiDigit(text.charAt(i + 3))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the characters at {@code at} are {@code lower}'s letters in ASCII upper or lower case (no other folding). */
+    private static boolean asciiCaseMatch(String text, int at, String lower) {
+        if (at + lower.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c != lower.charAt(k) && c != lower.charAt(k) - 32) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     /** The hash codes of every word {@link #hasCreditCue} looks for (credit words, "by" and the words before it), sorted. */
     private static final int[] CUE_HASHES = java.util.stream.Stream.of(CREDIT_WORDS, BY_NOUNS.keySet(), FILM_NOUNS,

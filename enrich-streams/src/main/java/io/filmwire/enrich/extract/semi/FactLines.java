@@ -41,7 +41,7 @@ public final class FactLines {
 
     private static final double CONFIDENCE = 0.8;
     private static final int MAX_LINE = 300;
-    private static final Pattern PARTS = Pattern.compile("\\s*(?:[,|•·/]|\\s[-–—]\\s)\\s*(?![^()]*\\))");
+    static final Pattern PARTS = Pattern.compile("\\s*(?:[,|•·/]|\\s[-–—]\\s)\\s*(?![^()]*\\))");
     private static final Pattern YEAR_ONLY = Pattern.compile("^\\(?\\s*((?:18|19|20)\\d\\d)\\s*\\)?$");
     private static final Pattern COUNTRY_YEAR = Pattern.compile("^(.{2,60}?)\\s+\\(?((?:18|19|20)\\d\\d)\\)?$");
     static final Pattern DIRECTOR = Pattern.compile(
@@ -51,9 +51,9 @@ public final class FactLines {
             "(?iu)^(?:with(?: the voices of)?|starring|featuring|avec|con|mit|com|в ролях)\\s*:?\\s+(\\p{Lu}.+)$");
     private static final Pattern SUBTITLES = Pattern.compile(
             "(?iu)^(?:in\\s+)?(.+?)\\s+(?:with|w/)\\s+.+?\\s+subtitles?$|^(?:in\\s+)(.+?)$");
-    private static final Pattern ONLY_SUBTITLES = Pattern.compile("(?iu)^(?:\\p{L}+\\s+)?(subtitles?|subtitled|sous-titr\\w*|"
+    static final Pattern ONLY_SUBTITLES = Pattern.compile("(?iu)^(?:\\p{L}+\\s+)?(subtitles?|subtitled|sous-titr\\w*|"
             + "legendado|subtitulad[ao]|untertitel\\w*)$|^(?:no|without) (dialogue|subtitles)$");
-    private static final Pattern FORMAT = Pattern.compile(
+    static final Pattern FORMAT = Pattern.compile(
             "(?iu)^(dcp|35\\s?mm|70\\s?mm|16\\s?mm|digital|4k|2k|blu-?ray|dvd|vhs|imax|3d|2d|hd|color|colour|b&w|"
                     + "black and white|black & white|silent|sound|mono|stereo|dolby|(cert(ificate)?\\.?|rated|classification|"
                     + "age rating)\\s*:?\\s*\\S{1,5}|u|pg|pg-13|12a|12|15|18|r|nc-17|g|tbc|e|\\d{1,2}\\+|[0-9]{1,2} anos|"
@@ -207,7 +207,7 @@ public final class FactLines {
             parts.add(whole);
             return parts;
         }
-        for (String p : PARTS.split(line)) {
+        for (String p : mayPart(line) ? PARTS.split(line) : new String[] {line}) {
             if (!p.isBlank()) {
                 Part part = classify(p.strip());
                 if (part.kind() == Kind.OTHER && !parts.isEmpty()) {
@@ -281,7 +281,7 @@ public final class FactLines {
                 return new Part(Kind.RUNTIME, p, null, m.getAsInt(), null);
             }
         }
-        if (FORMAT.matcher(p).matches() || ONLY_SUBTITLES.matcher(p).matches()) {
+        if (mayBeFormat(p) && FORMAT.matcher(p).matches() || mayBeOnlySubtitles(p) && ONLY_SUBTITLES.matcher(p).matches()) {
             return new Part(Kind.FORMAT, p, null, null, null);
         }
         Part people = peopleLine(p);
@@ -294,6 +294,49 @@ public final class FactLines {
         }
         return new Part(Kind.OTHER, p, null, null, null);
     }
+
+    /**
+     * Whether {@link #PARTS} can match in {@code line}: every match holds one of ",|•·/" or a
+     * white-space character ({@code \\s}) followed by a dash. A line without is one part (what
+     * {@code split} gives for no match), told without running the pattern.
+     */
+    static boolean mayPart(String line) {
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ',' || c == '|' || c == '•' || c == '·' || c == '/') {
+                return true;
+            }
+            if (TextScan.isRegexSpace(c) && i + 1 < n) {
+                char d = line.charAt(i + 1);
+                if (d == '-' || d == '–' || d == '—') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #FORMAT} can match the whole of {@code p}: its alternatives are at most 40
+     * characters long but for "4k restoration"-like ones, which start with an ASCII digit, and the
+     * certificate ones ("rated", "cert", "classification", "age rating"), whose spaces are not
+     * bounded and which start with a, c or r in either case (no other character folds to these).
+     */
+    static boolean mayBeFormat(String p) {
+        if (p.length() <= 40) {
+            return true;
+        }
+        char c = p.charAt(0);
+        return c >= '0' && c <= '9' || "aAcCrR".indexOf(c) >= 0;
+    }
+
+    /** Whether {@link #ONLY_SUBTITLES} can match: each of its matches holds one of these words, in some case. */
+    static boolean mayBeOnlySubtitles(String p) {
+        return SUBTITLE_WORDS.in(p);
+    }
+
+    private static final TextScan.AnyWord SUBTITLE_WORDS = TextScan.anyWord("subtit", "sous-titr", "legendado", "untertitel",
+            "dialogue");
 
     /** "Dir X", "With A, B": the director or the cast the text names, or null. */
     private static Part peopleLine(String p) {
