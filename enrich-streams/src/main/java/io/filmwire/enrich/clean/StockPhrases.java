@@ -31,7 +31,8 @@ final class StockPhrases {
     /** True when {@code text} (one block or paragraph) is furniture by its words. */
     static boolean isFurniture(String text) {
         return text.length() < 60 && STOCK_PHRASE.matcher(text).matches()
-                || text.length() < 300 && CREDIT_LINE.matcher(text).find() || isMostlyUrls(text);
+                || text.length() < 300 && text.indexOf(':') >= 0 && CREDIT_LINE.matcher(text).find() // each match holds a colon
+                || isMostlyUrls(text);
     }
 
     /** Text that is mostly web addresses (image sources leaking from markup, lists of links written out). */

@@ -315,15 +315,31 @@ public final class PageExtractor implements FilmExtractor {
         return new ArrayList<>(byName.values());
     }
 
+    /**
+     * The non-blank lines of a segment's text, stripped: what splitting it at "\\n\\s*\\n|\\n" and
+     * dropping the blank pieces gives (a separator's white space would only make blank pieces),
+     * without the pattern.
+     */
+    static List<String> blocks(String text) {
+        List<String> blocks = new ArrayList<>();
+        for (int from = 0, n = text.length(); from <= n; ) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = n;
+            }
+            String block = text.substring(from, end);
+            if (!block.isBlank()) {
+                blocks.add(block.strip());
+            }
+            from = end + 1;
+        }
+        return blocks;
+    }
+
     private static List<Section> sections(CleanPage clean) {
         List<Section> sections = new ArrayList<>();
         for (CleanPage.Segment segment : clean.segments()) {
-            List<String> blocks = new ArrayList<>();
-            for (String block : CompiledRx.P1.split(segment.text())) {
-                if (!block.isBlank()) {
-                    blocks.add(block.strip());
-                }
-            }
+            List<String> blocks = blocks(segment.text());
             sections.add(new Section(segment.heading(), blocks));
         }
         return sections;
@@ -496,14 +512,6 @@ public final class PageExtractor implements FilmExtractor {
             } else {
                 facts.titles.add(t);
             }
-        }
-    }
-
-    /** The regular expressions this file used to compile at each call, compiled once. */
-    private static final class CompiledRx {
-        static final java.util.regex.Pattern P1 = java.util.regex.Pattern.compile("\\n\\s*\\n|\\n");
-
-        private CompiledRx() {
         }
     }
 }

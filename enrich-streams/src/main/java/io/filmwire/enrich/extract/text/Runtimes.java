@@ -79,6 +79,9 @@ public final class Runtimes {
             return OptionalInt.empty();
         }
         String t = Digits.ascii(text);
+        if (!TextScan.hasAsciiDigit(t)) {
+            return OptionalInt.empty(); // both patterns read a number of ASCII digits (\\d without the Unicode flag)
+        }
         Matcher m = STATED.matcher(t);
         while (m.find()) {
             if (NOT_A_RUNTIME_AFTER.matcher(t.substring(m.end())).lookingAt()) {
