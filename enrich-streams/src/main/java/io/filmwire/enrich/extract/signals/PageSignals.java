@@ -106,7 +106,23 @@ public final class PageSignals {
             pageUrl = canonical != null ? canonical.attr("href") : metas.get("og:url");
         }
         this.url = pageUrl;
-        this.jsonLd = doc == null ? List.of() : JsonLd.objects(doc);
+        // the JSON-LD scripts and the first Movie microdata element, in one walk of the document
+        // (what selecting each of them gave, without a query's walk each)
+        List<String> scripts = new ArrayList<>();
+        Element[] micro = new Element[1];
+        if (doc != null) {
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof Element el && el.attributesSize() > 0) {
+                    if (JsonLd.isJsonLdScript(el)) {
+                        scripts.add(el.data());
+                    }
+                    if (micro[0] == null && isMovieMicrodata(el)) {
+                        micro[0] = el;
+                    }
+                }
+            }, doc);
+        }
+        this.jsonLd = doc == null ? List.of() : JsonLd.objects(scripts);
         this.movies = StructuredExtractor.movies(jsonLd);
         Map<String, Integer> linkHosts = new HashMap<>();
         if (doc != null && doc.body() != null) {
@@ -120,7 +136,7 @@ public final class PageSignals {
         names.add(metas.get("twitter:site"));
         this.site = SiteIdentity.of(siteKey != null && siteKey.contains(".") ? siteKey : null, names);
         this.urlWords = urlWords(url);
-        this.movieMicrodata = doc == null ? null : doc.selectFirst(Queries.Q2);
+        this.movieMicrodata = micro[0];
         this.declaredMovie = "video.movie".equalsIgnoreCase(metas.getOrDefault("og:type", "")) || !movies.isEmpty()
                 || movieMicrodata != null;
         if (doc != null) {
@@ -566,9 +582,18 @@ public final class PageSignals {
     }
 
     /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
+    /**
+     * Whether {@code el} is what the query {@code [itemscope][itemtype~=(?i)schema\.org/(Movie|Film)\b]}
+     * selects: a schema.org Movie (or Film) item.
+     */
+    static boolean isMovieMicrodata(Element el) {
+        return el.hasAttr("itemscope") && el.hasAttr("itemtype") && MOVIE_ITEMTYPE.matcher(el.attr("itemtype")).find();
+    }
+
+    private static final Pattern MOVIE_ITEMTYPE = Pattern.compile("(?i)schema\\.org/(Movie|Film)\\b");
+
     private static final class Queries {
         static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("link[rel=canonical][href]");
-        static final org.jsoup.select.Evaluator Q2 = org.jsoup.select.QueryParser.parse("[itemscope][itemtype~=(?i)schema\\.org/(Movie|Film)\\b]");
         static final org.jsoup.select.Evaluator Q3 = org.jsoup.select.QueryParser.parse("[itemprop=name]");
         static final org.jsoup.select.Evaluator Q4 = org.jsoup.select.QueryParser.parse("li, a, span[itemprop=name]");
         static final org.jsoup.select.Evaluator Q5 = org.jsoup.select.QueryParser.parse("input[type=search], input[name~=(?i)^(q|s|search|query)$]");

@@ -51,6 +51,33 @@ public final class JsonLd {
      * review or page is about, each after the object holding it. Bounded in size and count.
      */
     public static List<JsonNode> objects(List<String> scripts) {
+        // the cleaner and the signals each read the page's scripts: the second reading of the same
+        // texts on a thread is the first one's (the nodes are only read, never changed)
+        Last last = LAST.get();
+        if (scripts.equals(last.scripts)) {
+            return last.objects;
+        }
+        List<JsonNode> objects = java.util.Collections.unmodifiableList(read(scripts));
+        last.scripts = List.copyOf(scripts);
+        last.objects = objects;
+        return objects;
+    }
+
+    /** The scripts last read on a thread and their objects. */
+    private static final class Last {
+        List<String> scripts;
+        List<JsonNode> objects;
+    }
+
+    private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
+
+    /** Whether {@code script} is a JSON-LD script as {@link #objects(Document)} selects them (its type names JSON-LD). */
+    public static boolean isJsonLdScript(Element script) {
+        return script.normalName().equals("script") && script.hasAttr("type")
+                && Queries.TYPE.matcher(script.attr("type")).find();
+    }
+
+    private static List<JsonNode> read(List<String> scripts) {
         List<JsonNode> out = new ArrayList<>();
         for (String script : scripts) {
             if (script.length() > MAX_SCRIPT_CHARS) {
@@ -197,6 +224,8 @@ public final class JsonLd {
     /** The CSS queries of this file, parsed once (a query string is parsed again at each call). */
     private static final class Queries {
         static final org.jsoup.select.Evaluator Q1 = org.jsoup.select.QueryParser.parse("script[type~=(?i)application/ld\\+json]");
+        /** The type of {@link #Q1}'s scripts, for {@link #isJsonLdScript}. */
+        static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("(?i)application/ld\\+json");
 
         private Queries() {
         }
