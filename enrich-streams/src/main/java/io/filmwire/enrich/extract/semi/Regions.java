@@ -54,28 +54,6 @@ public final class Regions {
         if (id.isEmpty() && cls.isEmpty()) {
             return false;
         }
-        // a page repeats its class names (and the four walks that ask here meet each element): the
-        // verdict on a name is remembered, keyed by the name itself when there is no id
-        String key = id.isEmpty() ? cls : id + '\u0001' + cls;
-        Map<String, Boolean> names = NAMES.get();
-        Boolean known = names.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean elsewhere = namesElsewhere(id, cls);
-        if (names.size() >= MAX_NAMES) {
-            names.clear();
-        }
-        names.put(key, elsewhere);
-        return elsewhere;
-    }
-
-    /** Verdicts on id and class names remembered per thread, at most this many (then forgotten at once). */
-    private static final int MAX_NAMES = 4096;
-    private static final ThreadLocal<Map<String, Boolean>> NAMES = ThreadLocal.withInitial(HashMap::new);
-
-    /** Whether an element's id or class names it as navigation, footer, related or comments. */
-    static boolean namesElsewhere(String id, String cls) {
         // most names hold none of the words: test each name cheaply before joining them for the patterns
         // (no keyword holds a space, so none spans the two)
         if (!holdsKeyword(id) && !holdsKeyword(cls)) {
